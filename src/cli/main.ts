@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit';
+import { registerMigrateCommand } from './commands/migrate';
+import { registerNikCommand } from './commands/nik';
+import { registerServeCommand } from './commands/serve';
+import { registerUserCommands } from './commands/users';
+import { runCli } from './run';
+
+const program = new Command('salur')
+  .description('Salur — penyaluran bantuan sosial untuk Dinas Sosial kabupaten/kota')
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerNikCommand(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+
+await runCli(program, process.argv);

@@ -1,0 +1,41 @@
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyStatement, type RawConnection, type RawPool } from './raw-connection';
+import { PG_DATE, PG_INT8, parseInt8 } from './type-parsers';
+
+pg.types.setTypeParser(PG_INT8, parseInt8);
+pg.types.setTypeParser(PG_DATE, (text: string) => text);
+
+export function openPgPool(connectionString: string, max = 10): RawPool & { pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString, max });
+  return {
+    pool,
+    async acquire() {
+      const client = await pool.connect();
+      return { connection: wrapClient(client), release: () => client.release() };
+    },
+    async end() {
+      await pool.end();
+    },
+  };
+}
+
+function wrapClient(client: pg.PoolClient): RawConnection {
+  return {
+    async query(sql, params = []) {
+      const result = await client.query(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0, command: result.command };
+    },
+    async exec(script) {
+      await client.query(script);
+    },
+    copyCsv(table, columns, csv) {
+      return new Promise<number>((resolve, reject) => {
+        const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+        stream.on('error', reject);
+        stream.on('finish', () => resolve(stream.rowCount ?? 0));
+        stream.end(csv);
+      });
+    },
+  };
+}

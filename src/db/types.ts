@@ -1,0 +1,191 @@
+/**
+ * Kysely table types, kept in step with src/db/migrations by hand (a test compares them with
+ * information_schema). `Generated` marks columns the database fills.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = unknown;
+
+export interface RegionTable {
+  code: string;
+  parent_code: string | null;
+  level: 'provinsi' | 'kabupaten' | 'kecamatan' | 'desa';
+  name: string;
+  source: string;
+  retired_in: string | null;
+}
+
+export interface RegionSourceTable {
+  source: string;
+  loaded_at: Generated<Date>;
+  counts: Json;
+}
+
+export type Role =
+  | 'admin_dinsos'
+  | 'operator_kecamatan'
+  | 'operator_kelurahan'
+  | 'pendamping'
+  | 'koordinator'
+  | 'ewarong'
+  | 'auditor';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  role: Role;
+  region_code: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  disabled_at: Date | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_prefix: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  client_ip: string;
+  username: string;
+  succeeded: boolean;
+  at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  region_code: string | null;
+  request_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  details: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  state: Generated<JobState>;
+  payload: Json;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  message: string | null;
+  result: Json | null;
+  error: Json | null;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  created_by: number | null;
+  region_code: string | null;
+  worker_id: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  heartbeat_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  kk: string;
+  kabupaten_code: string;
+  region_code: string;
+  address: string | null;
+  rt: string | null;
+  rw: string | null;
+  id_dtsen: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  nik: string;
+  household_id: number | null;
+  kabupaten_code: string;
+  region_code: string;
+  name: string;
+  birth_place: string | null;
+  birth_date: string | null;
+  sex: 'L' | 'P' | null;
+  relationship: string | null;
+  mother_name: string | null;
+  status: Generated<'HIDUP' | 'MENINGGAL' | 'PINDAH'>;
+  death_date: string | null;
+  schooling: string | null;
+  pregnancy_due_date: string | null;
+  severe_disability: Generated<boolean>;
+  nik_warnings: Generated<string[]>;
+  id_dtsen: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface HouseholdDesilTable {
+  household_id: number;
+  edition: string;
+  desil: number;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+export interface DB {
+  region: RegionTable;
+  region_source: RegionSourceTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  job: JobTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  household_desil: HouseholdDesilTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type AppUser = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type JobRow = Selectable<JobTable>;
+export type RegionRow = Selectable<RegionTable>;
+export type HouseholdRow = Selectable<HouseholdTable>;
+export type PersonRow = Selectable<PersonTable>;
