@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from '../../modules/audit/routes';
+import { authRoutes } from '../../modules/auth/routes';
+import { jobsRoutes } from '../../modules/jobs/routes';
+import { regionsRoutes } from '../../modules/regions/routes';
+import { registryRoutes } from '../../modules/registry/routes';
+import { usersRoutes } from '../../modules/users/routes';
+import type { Services } from '../services';
+import { registerAuditorReadLog } from './auditor-read-log';
+import { registerAuthHook } from './auth-hook';
+import { registerErrorHandler } from './error-handler';
+import { healthRoutes } from './health-routes';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Serve the built web app from web/dist when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: 'info',
+          // Query strings may carry search terms (names, numbers): log the path only.
+          serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }) },
+        }
+      : false,
+    bodyLimit: services.config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: process.env.SALUR_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Salur API',
+        version: '0.1.0',
+        description:
+          'API Salur. Peramban memakai cookie sesi + header X-CSRF-Token; klien mesin memakai `Authorization: Bearer salur_…`. ' +
+          'Semua galat berbentuk `{ error: { code, message, details, requestId } }`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'salur_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app);
+  registerAuthHook(app, services);
+  registerAuditorReadLog(app, services);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { services });
+  await app.register(authRoutes, { services });
+  await app.register(usersRoutes, { services });
+  await app.register(regionsRoutes, { services });
+  await app.register(auditRoutes, { services });
+  await app.register(jobsRoutes, { services });
+  await app.register(registryRoutes, { services });
+
+  if (options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/pengguna, /audit, …) all load the single page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', requestId: request.id } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,23 @@
+import type { SalurDatabase } from '../db/database';
+import { createAuditService } from '../modules/audit/service';
+import { createAuthService } from '../modules/auth/service';
+import { createJobsService } from '../modules/jobs/service';
+import { createRegionsService } from '../modules/regions/service';
+import { createRegistryService } from '../modules/registry/service';
+import { createUsersService } from '../modules/users/service';
+import { type Clock, systemClock } from './clock';
+import type { Config } from './config';
+
+/** Wires every service once; the HTTP app and the CLI both start from here. */
+export function createServices(database: SalurDatabase, config: Config, clock: Clock = systemClock) {
+  const audit = createAuditService({ database, clock });
+  const regions = createRegionsService({ database, config });
+  const auth = createAuthService({ database, config, clock, audit });
+  const users = createUsersService({ database, config, audit, regions });
+  const jobs = createJobsService({ database });
+  const registry = createRegistryService({ database, audit });
+  jobs.register('audit.verify', ({ progress }) => audit.verify((done, total) => progress(done, total)));
+  return { database, config, clock, audit, regions, auth, users, jobs, registry };
+}
+
+export type Services = ReturnType<typeof createServices>;
