@@ -55,6 +55,7 @@ const CHILDREN_WANTED: readonly (readonly [number, number])[] = [
   [6, 5],
 ];
 
+/** One household; heads are 25–80 years old on the reference date, other members up to 92. */
 export function draftFamily(random: Random, referenceDate: string): Family {
   const kind = random.weighted(KINDS);
   const builder = new FamilyBuilder(random, referenceDate, random.chance(0.05) ? pickMarga(random) : undefined);
@@ -75,16 +76,16 @@ export function draftFamily(random: Random, referenceDate: string): Family {
       builder.single('L', random.around(46, 14, 28, 72)).children();
       break;
     case 'elderly_alone':
-      builder.single(random.chance(0.72) ? 'P' : 'L', random.around(75, 10, 62, 92));
+      builder.single(random.chance(0.72) ? 'P' : 'L', random.around(72, 8, 62, 80));
       break;
     case 'elderly_couple':
-      builder.couple(random.around(70, 8, 60, 88));
+      builder.couple(random.around(69, 7, 60, 80));
       break;
     case 'young_couple':
-      builder.couple(random.around(27, 4, 21, 35));
+      builder.couple(random.around(28, 4, 25, 35));
       break;
     case 'single_adult':
-      builder.single(random.chance(0.6) ? 'L' : 'P', random.around(35, 14, 20, 60));
+      builder.single(random.chance(0.6) ? 'L' : 'P', random.around(36, 12, 25, 60));
       break;
   }
   if (random.chance(0.06)) builder.relative();
@@ -107,7 +108,7 @@ class FamilyBuilder {
     const husband = this.adult('L', headAge, this.marga);
     const wifeAge = Math.min(90, Math.max(19, headAge - this.random.around(4, 7, -3, 14)));
     const wife = this.adult('P', wifeAge, undefined);
-    const wifeIsHead = this.random.chance(0.04);
+    const wifeIsHead = wifeAge >= 25 && wifeAge <= 80 && this.random.chance(0.04);
     husband.relationship = wifeIsHead ? 'SUAMI' : 'KEPALA_KELUARGA';
     wife.relationship = wifeIsHead ? 'KEPALA_KELUARGA' : 'ISTRI';
     this.members.push(...(wifeIsHead ? [wife, husband] : [husband, wife]));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { AppUser, AppUserUpdate, NewAppUser } from '../../db/types';
 
@@ -82,15 +83,13 @@ export function createUsersRepository() {
         .executeTakeFirstOrThrow();
     },
 
+    /** Counts a failure; the Nth in a row locks the account until `lockUntil` and restarts the count. */
     async recordLoginFailure(db: Db, id: number, lockAfter: number, lockUntil: Date): Promise<void> {
-      await db
-        .updateTable('app_user')
-        .set((eb) => ({
-          failed_logins: eb('failed_logins', '+', 1),
-          locked_until: eb.case().when('failed_logins', '>=', lockAfter - 1).then(lockUntil).else(null).end(),
-        }))
-        .where('id', '=', id)
-        .execute();
+      await sql`
+        UPDATE app_user SET
+          locked_until = CASE WHEN failed_logins + 1 >= ${lockAfter} THEN ${lockUntil}::timestamptz ELSE locked_until END,
+          failed_logins = CASE WHEN failed_logins + 1 >= ${lockAfter} THEN 0 ELSE failed_logins + 1 END
+        WHERE id = ${id}`.execute(db);
     },
 
     async recordLoginSuccess(db: Db, id: number, at: Date): Promise<void> {

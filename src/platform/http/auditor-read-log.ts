@@ -7,10 +7,10 @@ import type { Services } from '../services';
  * never query values: they may hold a NIK).
  */
 export function registerAuditorReadLog(app: FastifyInstance, services: Services): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     const actor = request.actor;
-    if (!actor || actor.role !== 'auditor' || request.method !== 'GET' || reply.statusCode >= 400) return;
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return;
+    if (!actor || actor.role !== 'auditor' || request.method !== 'GET' || reply.statusCode >= 400) return payload;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return payload;
     const query = (request.query ?? {}) as Record<string, unknown>;
     await services.audit
       .recordNow(actor, {
@@ -18,5 +18,7 @@ export function registerAuditorReadLog(app: FastifyInstance, services: Services)
         details: { route: request.routeOptions.url ?? null, params: request.params, queryKeys: Object.keys(query) },
       })
       .catch((error) => request.log.error({ err: error }, 'could not log an auditor read'));
+    // Logged before the answer leaves: a read the log does not have never reached the auditor.
+    return payload;
   });
 }
