@@ -121,7 +121,9 @@ try {
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'person'`,
     ),
   );
-  const typeOf = new Map(columnTypes.map((c) => [c.column_name, c.data_type === 'ARRAY' ? 'text[]' : c.data_type]));
+  const typeOf = new Map(
+    columnTypes.map((c) => [c.column_name, c.data_type === 'ARRAY' ? 'text[]' : c.data_type]),
+  );
   const bareColumns = PERSON_COLUMNS.map((c) => `${c} ${typeOf.get(c)}`);
   start = performance.now();
   const copied = await database.transaction(async ({ raw }) => {
@@ -131,7 +133,8 @@ try {
     return rows;
   });
   const copyBaselineSeconds = seconds(start);
-  if (copied !== seeded.persons) throw new Error(`baseline copied ${copied} rows, seed wrote ${seeded.persons}`);
+  if (copied !== seeded.persons)
+    throw new Error(`baseline copied ${copied} rows, seed wrote ${seeded.persons}`);
 
   await database.withConnection(async (raw) => {
     await raw.exec('DROP TABLE bench_person_bare');

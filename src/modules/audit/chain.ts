@@ -23,7 +23,22 @@ export interface ChainedFields {
  * key order: the hash must come out the same from what the database gives back.
  */
 export function entryHash(prevHash: string, fields: ChainedFields): string {
-  const canonical = canonicalJson({ ...fields, at: fields.at.toISOString() });
+  // Pick the covered fields by name: callers may pass a whole row (with id and hashes).
+  const covered = {
+    at: fields.at.toISOString(),
+    actor_user_id: fields.actor_user_id,
+    actor_username: fields.actor_username,
+    actor_role: fields.actor_role,
+    action: fields.action,
+    entity_type: fields.entity_type,
+    entity_id: fields.entity_id,
+    region_code: fields.region_code,
+    request_id: fields.request_id,
+    before: fields.before,
+    after: fields.after,
+    details: fields.details,
+  };
+  const canonical = canonicalJson(covered);
   return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }
 

@@ -8,12 +8,19 @@ import { DEMO_REFERENCE_DATE, type DemoHousehold, generateDemoRegistry } from '.
 
 const regions = readReferenceRegions();
 const kecamatanCodes = new Set(regions.filter((r) => r.level === 'kecamatan').map((r) => r.code));
-const padangKelurahan = new Set(regions.filter((r) => r.level === 'desa' && r.code.startsWith('1371')).map((r) => r.code));
+const padangKelurahan = new Set(
+  regions.filter((r) => r.level === 'desa' && r.code.startsWith('1371')).map((r) => r.code),
+);
 const referenceDay = new Date(2026, 10, 1);
 
 function collect(seed: number, households: number, batchSize?: number): DemoHousehold[] {
   const all: DemoHousehold[] = [];
-  for (const batch of generateDemoRegistry({ seed, households, regions, ...(batchSize ? { batchSize } : {}) })) {
+  for (const batch of generateDemoRegistry({
+    seed,
+    households,
+    regions,
+    ...(batchSize ? { batchSize } : {}),
+  })) {
     all.push(...batch);
   }
   return all;
@@ -46,7 +53,9 @@ describe('generateDemoRegistry determinism', () => {
   });
 
   it('yields batches of the requested size', () => {
-    const sizes = [...generateDemoRegistry({ seed: 1, households: 12, regions, batchSize: 5 })].map((b) => b.length);
+    const sizes = [...generateDemoRegistry({ seed: 1, households: 12, regions, batchSize: 5 })].map(
+      (b) => b.length,
+    );
     expect(sizes).toEqual([5, 5, 2]);
   });
 });
@@ -154,7 +163,8 @@ describe('a full-size demo registry (25,000 households)', () => {
       if (person.schooling === 'SD') expect(age).toBeLessThanOrEqual(12);
       if (person.schooling === 'SMP') expect([13, 14, 15]).toContain(age);
     }
-    const share = (test: (p: (typeof persons)[number]) => boolean) => persons.filter(test).length / persons.length;
+    const share = (test: (p: (typeof persons)[number]) => boolean) =>
+      persons.filter(test).length / persons.length;
     expect(share((p) => p.status === 'HIDUP')).toBeGreaterThan(0.95);
     expect(share((p) => p.status === 'MENINGGAL')).toBeGreaterThan(0);
     expect(share((p) => p.status === 'PINDAH')).toBeGreaterThan(0);
@@ -163,7 +173,9 @@ describe('a full-size demo registry (25,000 households)', () => {
   });
 
   it('includes single mothers and elderly people living alone', () => {
-    const femaleHeaded = households.filter((h) => h.members[0]!.sex === 'P' && !h.members.some((m) => m.relationship === 'SUAMI'));
+    const femaleHeaded = households.filter(
+      (h) => h.members[0]!.sex === 'P' && !h.members.some((m) => m.relationship === 'SUAMI'),
+    );
     expect(femaleHeaded.length / households.length).toBeGreaterThan(0.1);
     const elderlyAlone = households.filter(
       (h) => h.members.length === 1 && ageOn(h.members[0]!.birthDate, DEMO_REFERENCE_DATE) >= 60,

@@ -64,12 +64,15 @@ export interface DemoHousehold {
   members: DemoPerson[];
 }
 
-export function* generateDemoRegistry(options: DemoRegistryOptions): Generator<DemoHousehold[], void, undefined> {
+export function* generateDemoRegistry(
+  options: DemoRegistryOptions,
+): Generator<DemoHousehold[], void, undefined> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(options.households) || options.households < 0) {
     throw new RangeError(`households must be a whole number ≥ 0, got ${options.households}`);
   }
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`);
   const random = createRandom(options.seed);
   const { kelurahan, identityRegions } = demoRegions(options.regions);
   const picker = new KelurahanPicker(random, kelurahan);

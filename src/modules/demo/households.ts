@@ -7,7 +7,14 @@ import type { Random } from './random';
  * Life events (death, moving out, school, pregnancy, disability) are added by life-events.ts and
  * identity numbers by identity.ts.
  */
-export type Relationship = 'KEPALA_KELUARGA' | 'ISTRI' | 'SUAMI' | 'ANAK' | 'CUCU' | 'ORANG_TUA' | 'FAMILI_LAIN';
+export type Relationship =
+  | 'KEPALA_KELUARGA'
+  | 'ISTRI'
+  | 'SUAMI'
+  | 'ANAK'
+  | 'CUCU'
+  | 'ORANG_TUA'
+  | 'FAMILI_LAIN';
 
 export type HouseholdKind =
   | 'couple_children'
@@ -58,13 +65,20 @@ const CHILDREN_WANTED: readonly (readonly [number, number])[] = [
 /** One household; heads are 25–80 years old on the reference date, other members up to 92. */
 export function draftFamily(random: Random, referenceDate: string): Family {
   const kind = random.weighted(KINDS);
-  const builder = new FamilyBuilder(random, referenceDate, random.chance(0.05) ? pickMarga(random) : undefined);
+  const builder = new FamilyBuilder(
+    random,
+    referenceDate,
+    random.chance(0.05) ? pickMarga(random) : undefined,
+  );
   switch (kind) {
     case 'couple_children':
       builder.couple(random.around(41, 16, 25, 68)).children();
       break;
     case 'couple_children_parent':
-      builder.couple(random.around(40, 12, 27, 58)).children().parent();
+      builder
+        .couple(random.around(40, 12, 27, 58))
+        .children()
+        .parent();
       break;
     case 'three_generations':
       builder.couple(random.around(61, 10, 48, 78)).grandchildren();

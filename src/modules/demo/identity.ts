@@ -51,7 +51,9 @@ export class IdentityIssuer {
     private readonly regions: IdentityRegions,
     private readonly referenceDate: string,
   ) {
-    this.origins = ORIGIN_KABUPATEN.filter(([kabupaten]) => (regions.originKecamatan.get(kabupaten) ?? []).length);
+    this.origins = ORIGIN_KABUPATEN.filter(
+      ([kabupaten]) => (regions.originKecamatan.get(kabupaten) ?? []).length,
+    );
   }
 
   /**
@@ -68,7 +70,9 @@ export class IdentityIssuer {
       Math.max(dayNumber(EARLIEST_KK_DATE), dayNumber(addYears(head.birthDate, 19)), latestBirth),
     );
     const issued = isoFromDay(this.random.int(from, last));
-    const kecamatan = this.random.chance(0.96) ? householdKecamatan : this.random.pick(this.regions.kotaKecamatan);
+    const kecamatan = this.random.chance(0.96)
+      ? householdKecamatan
+      : this.random.pick(this.regions.kotaKecamatan);
     const prefix = `${kecamatan}${issued.slice(8, 10)}${issued.slice(5, 7)}${issued.slice(2, 4)}`;
     return `${prefix}${String(this.nextSerial(this.kkSerials, prefix)).padStart(4, '0')}`;
   }
@@ -78,7 +82,8 @@ export class IdentityIssuer {
    * kota or in the regency or town they came from (then usually born there too).
    */
   nik(member: FamilyMember, householdKecamatan: string): IssuedIdentity {
-    const adult = ADULT_RELATIONSHIPS.has(member.relationship) && ageOn(member.birthDate, this.referenceDate) >= 17;
+    const adult =
+      ADULT_RELATIONSHIPS.has(member.relationship) && ageOn(member.birthDate, this.referenceDate) >= 17;
     let kecamatan = householdKecamatan;
     let originKabupaten: string | undefined;
     const roll = this.random.next();
@@ -90,10 +95,12 @@ export class IdentityIssuer {
     }
     const mismatch = this.random.chance(MISMATCH_SHARE);
     const nikBirthDate = mismatch ? this.miskeyedDate(member.birthDate) : member.birthDate;
-    const prefix = encodeNik({ kecamatanCode: kecamatan, birthDate: nikBirthDate, sex: member.sex, serial: 1 }).slice(
-      0,
-      12,
-    );
+    const prefix = encodeNik({
+      kecamatanCode: kecamatan,
+      birthDate: nikBirthDate,
+      sex: member.sex,
+      serial: 1,
+    }).slice(0, 12);
     const serial = this.nextSerial(this.nikSerials, prefix);
     return {
       nik: encodeNik({ kecamatanCode: kecamatan, birthDate: nikBirthDate, sex: member.sex, serial }),
@@ -111,7 +118,9 @@ export class IdentityIssuer {
     }
     const shift = this.random.int(1, 40) * (this.random.chance(0.5) ? 1 : -1);
     const shifted = dayNumber(birthDate) + shift;
-    return isoFromDay(shifted < dayNumber(this.referenceDate) ? shifted : dayNumber(birthDate) - Math.abs(shift));
+    return isoFromDay(
+      shifted < dayNumber(this.referenceDate) ? shifted : dayNumber(birthDate) - Math.abs(shift),
+    );
   }
 
   private nextSerial(serials: Map<string, number>, prefix: string): number {

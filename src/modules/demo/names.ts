@@ -11,59 +11,61 @@ import type { Random } from './random';
 export type Sex = 'L' | 'P';
 type Era = 'old' | 'middle' | 'young' | 'child';
 
+/** A comma-separated list of names, wrapped over lines for reading. */
+function names(text: string): readonly string[] {
+  return text.split(',').map((name) => name.replace(/\s+/g, ' ').trim());
+}
+
 const MALE: Record<Era, readonly string[]> = {
-  old: [
-    'Syamsuddin', 'Bakhtiar', 'Zainuddin', 'Nasrul', 'Amiruddin', 'Syafruddin', 'Jamaluddin', 'Darwis',
-    'Marzuki', 'Rusli', 'Zulkifli', 'Anwar', 'Basri', 'Jusman', 'Kamaruddin', 'Syahrial', 'Djamaris',
-    'Asril', 'Nazaruddin', 'Yunus', 'Hasan Basri', 'Munir', 'Chairul', 'Idrus', 'Samsul Bahri',
-  ],
-  middle: [
-    'Afrizal', 'Yusrizal', 'Syafrizal', 'Zulkarnain', 'Hendra', 'Rahmat Hidayat', 'Asrul', 'Erwin',
-    'Irwan', 'Jasman', 'Darmawan', 'Zulfahmi', 'Joni Iskandar', 'Yondri', 'Alfian', 'Novrizal',
-    'Efendi', 'Masrizal', 'Deswandi', 'Nofriadi', 'Hendri Yanto', 'Rudi Hartono', 'Budi Santoso',
-    'Syahrul', 'Edi Putra', 'Yulizar', 'Defri', 'Zulhendri', 'Arman', 'Heri Susanto',
-  ],
-  young: [
-    'Rizki Pratama', 'Fadli', 'Ilham', 'Fikri Haikal', 'Andika Putra', 'Fajar Ramadhan', 'Reza Pahlevi',
-    'Rahmat Fauzi', 'Aldo', 'Rendi Saputra', 'Arif Rahman', 'Yoga Pratama', 'Dicky', 'Randa',
-    'Ikhsan', 'Muhammad Iqbal', 'Agung', 'Fauzan', 'Bima Saputra', 'Rafi', 'Hafiz', 'Ridho',
-  ],
-  child: [
-    'Muhammad Al Fatih', 'Azzam', 'Arkan', 'Rayyan', 'Muhammad Fatih', 'Alif', 'Zidan', 'Fathan',
-    'Khalif', 'Muhammad Rizky', 'Daffa', 'Hafizh', 'Kenzo', 'Abdullah', 'Raffa', 'Umar', 'Zaki',
-    'Habibi', 'Aqil', 'Atharizz',
-  ],
+  old: names(`
+    Syamsuddin, Bakhtiar, Zainuddin, Nasrul, Amiruddin, Syafruddin, Jamaluddin, Darwis, Marzuki, Rusli,
+    Zulkifli, Anwar, Basri, Jusman, Kamaruddin, Syahrial, Djamaris, Asril, Nazaruddin, Yunus,
+    Hasan Basri, Munir, Chairul, Idrus, Samsul Bahri
+  `),
+  middle: names(`
+    Afrizal, Yusrizal, Syafrizal, Zulkarnain, Hendra, Rahmat Hidayat, Asrul, Erwin, Irwan, Jasman,
+    Darmawan, Zulfahmi, Joni Iskandar, Yondri, Alfian, Novrizal, Efendi, Masrizal, Deswandi, Nofriadi,
+    Hendri Yanto, Rudi Hartono, Budi Santoso, Syahrul, Edi Putra, Yulizar, Defri, Zulhendri, Arman,
+    Heri Susanto
+  `),
+  young: names(`
+    Rizki Pratama, Fadli, Ilham, Fikri Haikal, Andika Putra, Fajar Ramadhan, Reza Pahlevi, Rahmat Fauzi,
+    Aldo, Rendi Saputra, Arif Rahman, Yoga Pratama, Dicky, Randa, Ikhsan, Muhammad Iqbal, Agung, Fauzan,
+    Bima Saputra, Rafi, Hafiz, Ridho
+  `),
+  child: names(`
+    Muhammad Al Fatih, Azzam, Arkan, Rayyan, Muhammad Fatih, Alif, Zidan, Fathan, Khalif,
+    Muhammad Rizky, Daffa, Hafizh, Kenzo, Abdullah, Raffa, Umar, Zaki, Habibi, Aqil, Atharizz
+  `),
 };
 
 const FEMALE: Record<Era, readonly string[]> = {
-  old: [
-    'Nurhayati', 'Rosmaniar', 'Jamilah', 'Dahniar', 'Nurbaiti', 'Rosmani', 'Asmaniar', 'Zainab',
-    'Nurjanah', 'Syamsiar', 'Rukiah', 'Yusniar', 'Kartini', 'Siti Rohana', 'Hasnah', 'Nursiah',
-    'Djusmaniar', 'Fatimah', 'Maimunah', 'Rosna', 'Salmah', 'Nurlela', 'Aminah',
-  ],
-  middle: [
-    'Yusnimar', 'Erlinda', 'Yulia Rahmi', 'Desi Ratnasari', 'Fitri Yani', 'Elvi', 'Yenni', 'Rina Marlina',
-    'Syafnida', 'Nilawati', 'Misnawati', 'Rahmawati', 'Siti Aisyah', 'Yusnelti', 'Lili Suryani',
-    'Nofrita', 'Zurniati', 'Ernawati', 'Yeni Fitria', 'Susi Susanti', 'Afrida', 'Desmawati',
-    'Nelly Marlina', 'Sri Wahyuni', 'Yuliarni', 'Mardiana',
-  ],
-  young: [
-    'Putri Rahmadani', 'Dinda Permata', 'Rahmi Yulia', 'Sintia', 'Nadia Putri', 'Fadhilah', 'Annisa',
-    'Dewi Sartika', 'Mutia Sari', 'Rini Oktavia', 'Wulan Sari', 'Rizka Amelia', 'Cindy', 'Fitriani',
-    'Mega Silvia', 'Intan Permata Sari', 'Suci Ramadhani', 'Nurul Hidayah', 'Tiara', 'Yola Febriani',
-  ],
-  child: [
-    'Aisyah Humaira', 'Khalisa', 'Nayla', 'Arsyila', 'Keysha', 'Zahra', 'Alesha', 'Nabila Putri',
-    'Syakira', 'Hafsah', 'Aqila', 'Azzahra', 'Salsabila', 'Kayla', 'Naura', 'Adiba', 'Shafa',
-    'Qanita', 'Hanifah', 'Almira',
-  ],
+  old: names(`
+    Nurhayati, Rosmaniar, Jamilah, Dahniar, Nurbaiti, Rosmani, Asmaniar, Zainab, Nurjanah, Syamsiar,
+    Rukiah, Yusniar, Kartini, Siti Rohana, Hasnah, Nursiah, Djusmaniar, Fatimah, Maimunah, Rosna,
+    Salmah, Nurlela, Aminah
+  `),
+  middle: names(`
+    Yusnimar, Erlinda, Yulia Rahmi, Desi Ratnasari, Fitri Yani, Elvi, Yenni, Rina Marlina, Syafnida,
+    Nilawati, Misnawati, Rahmawati, Siti Aisyah, Yusnelti, Lili Suryani, Nofrita, Zurniati, Ernawati,
+    Yeni Fitria, Susi Susanti, Afrida, Desmawati, Nelly Marlina, Sri Wahyuni, Yuliarni, Mardiana
+  `),
+  young: names(`
+    Putri Rahmadani, Dinda Permata, Rahmi Yulia, Sintia, Nadia Putri, Fadhilah, Annisa, Dewi Sartika,
+    Mutia Sari, Rini Oktavia, Wulan Sari, Rizka Amelia, Cindy, Fitriani, Mega Silvia,
+    Intan Permata Sari, Suci Ramadhani, Nurul Hidayah, Tiara, Yola Febriani
+  `),
+  child: names(`
+    Aisyah Humaira, Khalisa, Nayla, Arsyila, Keysha, Zahra, Alesha, Nabila Putri, Syakira, Hafsah,
+    Aqila, Azzahra, Salsabila, Kayla, Naura, Adiba, Shafa, Qanita, Hanifah, Almira
+  `),
 };
 
 /** Marga of the minority families that carry a family name (Mandailing, Batak, Nias). */
-const MARGA: readonly string[] = [
-  'Nasution', 'Lubis', 'Harahap', 'Siregar', 'Hasibuan', 'Simanjuntak', 'Sitompul', 'Pohan',
-  'Daulay', 'Rangkuti', 'Zebua', 'Telaumbanua', 'Gulo', 'Hulu',
-];
+const MARGA: readonly string[] = names(`
+  Nasution, Lubis, Harahap, Siregar, Hasibuan, Simanjuntak, Sitompul, Pohan, Daulay, Rangkuti, Zebua,
+  Telaumbanua, Gulo, Hulu
+`);
 
 function eraOf(birthYear: number): Era {
   if (birthYear < 1966) return 'old';
@@ -101,7 +103,8 @@ export function personName(random: Random, options: NameOptions): string {
     return `${given} ${firstWord(options.fatherName)}`;
   }
   // A few people are registered with a neighbouring generation's fashion.
-  if (random.chance(0.08)) return random.pick(listFor(options.sex, options.birthYear + random.pick([-25, 25])));
+  if (random.chance(0.08))
+    return random.pick(listFor(options.sex, options.birthYear + random.pick([-25, 25])));
   return given;
 }
 
@@ -115,7 +118,8 @@ export function motherName(random: Random, childBirthYear: number): string {
  * move to Padang from; someone whose NIK was issued outside Padang was usually born there.
  */
 export function birthPlace(random: Random, originKabupaten: string | undefined): string {
-  if (originKabupaten && random.chance(0.85)) return random.pick(PLACE_BY_KABUPATEN[originKabupaten] ?? ['Padang']);
+  if (originKabupaten && random.chance(0.85))
+    return random.pick(PLACE_BY_KABUPATEN[originKabupaten] ?? ['Padang']);
   return random.weighted(BIRTH_PLACES);
 }
 

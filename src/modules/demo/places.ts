@@ -39,7 +39,8 @@ export class KelurahanPicker {
   ) {
     if (kelurahan.length === 0) throw new Error('demo registry: no kelurahan to place households in');
     const perKecamatan = new Map<string, number>();
-    for (const k of kelurahan) perKecamatan.set(k.code.slice(0, 6), (perKecamatan.get(k.code.slice(0, 6)) ?? 0) + 1);
+    for (const k of kelurahan)
+      perKecamatan.set(k.code.slice(0, 6), (perKecamatan.get(k.code.slice(0, 6)) ?? 0) + 1);
     let sum = 0;
     for (const k of kelurahan) {
       const kecamatan = k.code.slice(0, 6);
@@ -65,9 +66,30 @@ export class KelurahanPicker {
 }
 
 const SMALL_STREETS = [
-  'Masjid', 'Surau', 'Kampung Baru', 'Pasar', 'Mawar', 'Melati', 'Kenanga', 'Anggrek', 'Cempaka',
-  'Sakura', 'Teratai', 'Delima', 'Durian', 'Rambutan', 'Kelapa', 'Pinang', 'Cendana', 'Merpati',
-  'Rajawali', 'Jambu', 'Sepakat', 'Bunga Tanjung', 'Palapa', 'Pemuda',
+  'Masjid',
+  'Surau',
+  'Kampung Baru',
+  'Pasar',
+  'Mawar',
+  'Melati',
+  'Kenanga',
+  'Anggrek',
+  'Cempaka',
+  'Sakura',
+  'Teratai',
+  'Delima',
+  'Durian',
+  'Rambutan',
+  'Kelapa',
+  'Pinang',
+  'Cendana',
+  'Merpati',
+  'Rajawali',
+  'Jambu',
+  'Sepakat',
+  'Bunga Tanjung',
+  'Palapa',
+  'Pemuda',
 ];
 const STREET_SUFFIX = ['', ' Dalam', ' Raya', ' Ujung', ' I', ' II', ' III', ' Baru'];
 const KOMPLEK = ['Permai', 'Indah', 'Asri', 'Lestari', 'Regency', 'Griya', 'Mas', 'Jaya'];

@@ -35,9 +35,9 @@ describe('seedDemoRegistry', () => {
     expect(result.persons).toBeGreaterThan(900);
     expect(await count('SELECT count(*) AS n FROM household')).toBe(300);
     expect(await count('SELECT count(*) AS n FROM person')).toBe(result.persons);
-    expect(await count(`SELECT count(*) AS n FROM household_desil WHERE edition = '${DEMO_DESIL_EDITION}'`)).toBe(
-      300,
-    );
+    expect(
+      await count(`SELECT count(*) AS n FROM household_desil WHERE edition = '${DEMO_DESIL_EDITION}'`),
+    ).toBe(300);
     expect(progress.map((p) => p.households)).toEqual([120, 240, 300]);
     expect(progress.at(-1)).toEqual({ households: 300, persons: result.persons, totalHouseholds: 300 });
   });
@@ -70,11 +70,15 @@ describe('seedDemoRegistry', () => {
     expect(person.birth_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Array.isArray(person.nik_warnings)).toBe(true);
     expect(typeof person.severe_disability).toBe('boolean');
-    expect(await count(`SELECT count(*) AS n FROM person WHERE status = 'MENINGGAL' AND death_date IS NULL`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM person WHERE status = 'MENINGGAL' AND death_date IS NULL`),
+    ).toBe(0);
   });
 
   it('refuses to seed a registry that already has households, and changes nothing', async () => {
-    const error = await seedDemoRegistry(test.database, { seed: 12, households: 10 }).catch((e: unknown) => e);
+    const error = await seedDemoRegistry(test.database, { seed: 12, households: 10 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('DEMO_REGISTRY_NOT_EMPTY');
     expect((error as AppError).message).toMatch(/sudah berisi data/);
@@ -95,7 +99,9 @@ describe('seedDemoRegistry on failure', () => {
         },
       }).catch((e: unknown) => e);
       expect((error as Error).message).toBe('interrupted');
-      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM household`.execute(test.database.db);
+      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM household`.execute(
+        test.database.db,
+      );
       expect(Number(rows[0]!.n)).toBe(0);
     } finally {
       await test.dispose();

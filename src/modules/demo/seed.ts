@@ -36,7 +36,16 @@ export interface SeedDemoResult {
   householdDesil: number;
 }
 
-const HOUSEHOLD_STAGE_COLUMNS = ['seq', 'kk', 'region_code', 'address', 'rt', 'rw', 'id_dtsen', 'desil'] as const;
+const HOUSEHOLD_STAGE_COLUMNS = [
+  'seq',
+  'kk',
+  'region_code',
+  'address',
+  'rt',
+  'rw',
+  'id_dtsen',
+  'desil',
+] as const;
 const PERSON_STAGE_COLUMNS = [
   'seq',
   'kk',
@@ -56,7 +65,10 @@ const PERSON_STAGE_COLUMNS = [
   'id_dtsen',
 ] as const;
 
-export async function seedDemoRegistry(database: SalurDatabase, options: SeedDemoOptions): Promise<SeedDemoResult> {
+export async function seedDemoRegistry(
+  database: SalurDatabase,
+  options: SeedDemoOptions,
+): Promise<SeedDemoResult> {
   return database.transaction(async ({ db, raw }) => {
     // Holds off other writers until commit, so the emptiness check below stays true (PostgreSQL).
     await raw.query('LOCK TABLE household, person IN SHARE ROW EXCLUSIVE MODE');

@@ -1,0 +1,46 @@
+import { Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useI18n } from '../i18n';
+
+export function PageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center py="xl" aria-busy="true">
+      <Loader size="md" aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+export function NoAccess() {
+  const { t } = useI18n();
+  return (
+    <Stack align="center" py="xl" gap="xs" data-testid="no-access">
+      <Title order={2}>{t('noAccess.title')}</Title>
+      <Text c="dimmed" ta="center" maw={480}>
+        {t('noAccess.text')}
+      </Text>
+    </Stack>
+  );
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Stack align="center" py="xl" gap="xs">
+      <Title order={2}>{t('notFound.title')}</Title>
+      <Text c="dimmed">{t('notFound.text')}</Text>
+    </Stack>
+  );
+}
+
+/** A table row spanning all columns for "loading", "nothing yet" or "nothing matches". */
+export function EmptyRow({ colSpan, text }: { colSpan: number; text: string }) {
+  return (
+    <tr>
+      <td colSpan={colSpan}>
+        <Text c="dimmed" ta="center" py="lg" size="sm">
+          {text}
+        </Text>
+      </td>
+    </tr>
+  );
+}
