@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { DataDirBusyError, readLock } from '../db/data-dir-lock';
-import { SYSTEM_ACTOR, type Actor } from '../platform/auth/actor';
+import { type Actor, SYSTEM_ACTOR } from '../platform/auth/actor';
 import { bootstrap } from '../platform/bootstrap';
 import { type Config, loadConfig } from '../platform/config';
 import { AppError } from '../platform/errors';
@@ -16,7 +16,9 @@ export interface DatabaseOptions {
 export function withDatabaseOptions(command: Command): Command {
   return command
     .addOption(new Option('--data-dir <dir>', 'direktori database tertanam (PGlite)').env('SALUR_DATA_DIR'))
-    .addOption(new Option('--database-url <url>', 'PostgreSQL server, mis. postgres://…').env('DATABASE_URL'));
+    .addOption(
+      new Option('--database-url <url>', 'PostgreSQL server, mis. postgres://…').env('DATABASE_URL'),
+    );
 }
 
 export function configFrom(options: DatabaseOptions): Config {

@@ -21,7 +21,12 @@ export class RemoteClient {
       | null;
     if (!response.ok) {
       const error = payload?.error;
-      throw new AppError(error?.code ?? 'REMOTE_ERROR', error?.message ?? `Server menjawab ${response.status}`, response.status, error?.details);
+      throw new AppError(
+        error?.code ?? 'REMOTE_ERROR',
+        error?.message ?? `Server menjawab ${response.status}`,
+        response.status,
+        error?.details,
+      );
     }
     return payload as T;
   }
@@ -29,10 +34,13 @@ export class RemoteClient {
   /** Polls a job until it ends, reporting progress. */
   async waitForJob(id: number, onProgress: (done: number, total: number | null) => void) {
     for (;;) {
-      const job = await this.request<{ state: string; progressDone: number; progressTotal: number | null; result: unknown; error: unknown }>(
-        'GET',
-        `/api/jobs/${id}`,
-      );
+      const job = await this.request<{
+        state: string;
+        progressDone: number;
+        progressTotal: number | null;
+        result: unknown;
+        error: unknown;
+      }>('GET', `/api/jobs/${id}`);
       onProgress(job.progressDone, job.progressTotal);
       if (job.state === 'succeeded') return job.result;
       if (job.state === 'failed' || job.state === 'cancelled') {

@@ -55,10 +55,18 @@ export function readLock(dataDir: string): LockInfo | null {
   }
 }
 
-export function acquireDataDirLock(dataDir: string, owner: { kind: 'server' | 'cli'; url?: string }): DataDirLock {
+export function acquireDataDirLock(
+  dataDir: string,
+  owner: { kind: 'server' | 'cli'; url?: string },
+): DataDirLock {
   const lockPath = lockPathFor(dataDir);
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  let info: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), ...owner };
+  let info: LockInfo = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    startedAt: new Date().toISOString(),
+    ...owner,
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');

@@ -16,7 +16,10 @@ export interface Started {
  * migrations, loads the region list if this version is not loaded yet, and creates the first
  * administrator of a new database.
  */
-export async function bootstrap(config: Config, owner: { kind: 'server' | 'cli'; url?: string }): Promise<Started> {
+export async function bootstrap(
+  config: Config,
+  owner: { kind: 'server' | 'cli'; url?: string },
+): Promise<Started> {
   const database: SalurDatabase = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

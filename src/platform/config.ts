@@ -22,8 +22,10 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const kabupaten = canonicalRegionCode(env.SALUR_KABUPATEN ?? '13.71');
-  if (!kabupaten || kabupaten.length !== 4) {
-    throw new Error(`SALUR_KABUPATEN harus kode kabupaten/kota seperti 13.71 (didapat: ${env.SALUR_KABUPATEN})`);
+  if (kabupaten?.length !== 4) {
+    throw new Error(
+      `SALUR_KABUPATEN harus kode kabupaten/kota seperti 13.71 (didapat: ${env.SALUR_KABUPATEN})`,
+    );
   }
   return {
     port: intFrom(env.PORT, 3000),

@@ -28,12 +28,20 @@ describe('audit log', () => {
 
   it('is browsable by admins, newest first, with keyset paging', async () => {
     const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
-    const first = await t.app.inject({ method: 'GET', url: '/api/audit?limit=2&action=user.', headers: admin.headers });
+    const first = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?limit=2&action=user.',
+      headers: admin.headers,
+    });
     expect(first.statusCode).toBe(200);
     const page = first.json();
     expect(page.items).toHaveLength(2);
     expect(page.items[0].id).toBeGreaterThan(page.items[1].id);
-    const second = await t.app.inject({ method: 'GET', url: `/api/audit?limit=2&action=user.&beforeId=${page.nextBeforeId}`, headers: admin.headers });
+    const second = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit?limit=2&action=user.&beforeId=${page.nextBeforeId}`,
+      headers: admin.headers,
+    });
     expect(second.json().items[0].id).toBeLessThan(page.items[1].id);
   });
 
@@ -43,10 +51,19 @@ describe('audit log', () => {
     expect(started.statusCode).toBe(202);
     const job = started.json();
     await t.services.jobs.runUntilIdle();
-    const events = await t.app.inject({ method: 'GET', url: `/api/jobs/${job.id}/events`, headers: admin.headers });
+    const events = await t.app.inject({
+      method: 'GET',
+      url: `/api/jobs/${job.id}/events`,
+      headers: admin.headers,
+    });
     expect(events.headers['content-type']).toMatch(/text\/event-stream/);
     const last = events.body.trim().split('\n\n').at(-1)!;
-    const data = JSON.parse(last.split('\n').find((l) => l.startsWith('data: '))!.slice(6));
+    const data = JSON.parse(
+      last
+        .split('\n')
+        .find((l) => l.startsWith('data: '))!
+        .slice(6),
+    );
     expect(data).toMatchObject({ state: 'succeeded', result: { ok: true } });
   });
 

@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const probeCount = async () =>
-  Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM job_probe`.execute(t.services.database.db)).rows[0]!.n);
+  Number(
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM job_probe`.execute(t.services.database.db))
+      .rows[0]!.n,
+  );
 
 describe('jobs', () => {
   it('runs a queued job to success with its result and progress', async () => {
@@ -32,7 +35,11 @@ describe('jobs', () => {
     const off = t.services.jobs.events.subscribe(job.id, (p) => seen.push(p.done));
     await t.services.jobs.runUntilIdle();
     off();
-    const row = await t.services.database.db.selectFrom('job').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    const row = await t.services.database.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'succeeded', result: { written: 3 }, progress_done: 3, attempts: 1 });
     expect(seen.at(-1)).toBe(3);
     expect(await probeCount()).toBe(3);
@@ -42,7 +49,11 @@ describe('jobs', () => {
     const before = await probeCount();
     const job = await t.services.jobs.enqueue(null, 'probe.write', { rows: 5, failAt: 4 });
     await t.services.jobs.runUntilIdle();
-    const row = await t.services.database.db.selectFrom('job').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    const row = await t.services.database.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
     expect(row.state).toBe('failed');
     expect(row.error).toMatchObject({ code: 'PROBE_FAILED' });
     expect(await probeCount()).toBe(before);
@@ -56,7 +67,11 @@ describe('jobs', () => {
     await t.services.jobs.start({ pollMs: 50 });
     await t.services.jobs.runUntilIdle();
     await t.services.jobs.stop();
-    const row = await t.services.database.db.selectFrom('job').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    const row = await t.services.database.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'succeeded', attempts: 2 });
   });
 
@@ -67,19 +82,28 @@ describe('jobs', () => {
     );
     await t.services.jobs.start({ pollMs: 50 });
     await t.services.jobs.stop();
-    const row = await t.services.database.db.selectFrom('job').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    const row = await t.services.database.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
     expect(row.state).toBe('failed');
     expect(row.error).toMatchObject({ code: 'JOB_INTERRUPTED' });
   });
 
   it('two workers never take the same job (FOR UPDATE SKIP LOCKED)', async () => {
     const ids: number[] = [];
-    for (let i = 0; i < 6; i++) ids.push((await t.services.jobs.enqueue(null, 'probe.write', { rows: 1 })).id);
+    for (let i = 0; i < 6; i++)
+      ids.push((await t.services.jobs.enqueue(null, 'probe.write', { rows: 1 })).id);
     const { createJobsService } = await import('../../src/modules/jobs/service');
     const other = createJobsService({ database: t.services.database });
     other.register('probe.write', async () => ({ by: 'other' }));
     await Promise.all([t.services.jobs.runUntilIdle(), other.runUntilIdle()]);
-    const rows = await t.services.database.db.selectFrom('job').select(['state', 'attempts']).where('id', 'in', ids).execute();
+    const rows = await t.services.database.db
+      .selectFrom('job')
+      .select(['state', 'attempts'])
+      .where('id', 'in', ids)
+      .execute();
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.state === 'succeeded' && r.attempts === 1)).toBe(true);
   });

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database';
 import { acquireDataDirLock } from '../../src/db/data-dir-lock';
+import { openDatabase } from '../../src/db/database';
 import { MigrationChecksumError, migrate, readMigrationFiles } from '../../src/db/migrate';
 import { ADMIN_PASSWORD, createTestApp, login, type TestApp } from '../support/app';
 
@@ -23,7 +23,9 @@ describe('API description and health', () => {
     const result = await validator.validate(response.json());
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(Object.keys(response.json().paths)).toEqual(expect.arrayContaining(['/api/users', '/api/audit', '/api/jobs/{id}/events']));
+    expect(Object.keys(response.json().paths)).toEqual(
+      expect.arrayContaining(['/api/users', '/api/audit', '/api/jobs/{id}/events']),
+    );
   });
 
   it('serves interactive docs at /api/docs', async () => {
@@ -52,21 +54,50 @@ describe('regions', () => {
   it('lists the 11 kecamatan of Kota Padang, codes accepted with or without dots', async () => {
     const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
     for (const code of ['13.71', '1371']) {
-      const response = await t.app.inject({ method: 'GET', url: `/api/regions/${code}/children`, headers: admin.headers });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/regions/${code}/children`,
+        headers: admin.headers,
+      });
       expect(response.json().items).toHaveLength(11);
-      expect(response.json().items[0]).toMatchObject({ code: '137101', name: 'Padang Selatan', level: 'kecamatan' });
+      expect(response.json().items[0]).toMatchObject({
+        code: '137101',
+        name: 'Padang Selatan',
+        level: 'kecamatan',
+      });
     }
-    const kelurahan = await t.app.inject({ method: 'GET', url: '/api/regions/13.71.01.1001', headers: admin.headers });
-    expect(kelurahan.json().path.map((r: { level: string }) => r.level)).toEqual(['provinsi', 'kabupaten', 'kecamatan', 'desa']);
+    const kelurahan = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/13.71.01.1001',
+      headers: admin.headers,
+    });
+    expect(kelurahan.json().path.map((r: { level: string }) => r.level)).toEqual([
+      'provinsi',
+      'kabupaten',
+      'kecamatan',
+      'desa',
+    ]);
   });
 
   it('finds a region by name within a scope and answers an unknown code with 404', async () => {
     const admin = await login(t.app, 'admin', ADMIN_PASSWORD, '10.60.0.1');
-    const search = await t.app.inject({ method: 'GET', url: '/api/regions?q=koto%20tangah&within=13.71', headers: admin.headers });
+    const search = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions?q=koto%20tangah&within=13.71',
+      headers: admin.headers,
+    });
     expect(search.json().items[0]).toMatchObject({ code: '137111', name: 'Koto Tangah' });
-    const unknown = await t.app.inject({ method: 'GET', url: '/api/regions/13.71.99', headers: admin.headers });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/13.71.99',
+      headers: admin.headers,
+    });
     expect(unknown.statusCode).toBe(404);
-    const malformed = await t.app.inject({ method: 'GET', url: '/api/regions/13-71', headers: admin.headers });
+    const malformed = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/13-71',
+      headers: admin.headers,
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('REGION_CODE_FORMAT');
   });
@@ -101,7 +132,10 @@ describe.skipIf(process.env.SALUR_TEST_DB === 'postgres')('embedded data directo
   it('a second process-level open of the same directory is refused with DATA_DIR_BUSY', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salur-lock-'));
     const dataDir = path.join(dir, 'data');
-    const first = await openDatabase({ dataDir, lockOwner: { kind: 'server', url: 'http://localhost:3999' } });
+    const first = await openDatabase({
+      dataDir,
+      lockOwner: { kind: 'server', url: 'http://localhost:3999' },
+    });
     await expect(openDatabase({ dataDir })).rejects.toMatchObject({ code: 'DATA_DIR_BUSY' });
     await first.close();
     const again = await openDatabase({ dataDir });
@@ -112,7 +146,10 @@ describe.skipIf(process.env.SALUR_TEST_DB === 'postgres')('embedded data directo
   it('takes over a stale lock left by a dead process', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salur-lock-'));
     const dataDir = path.join(dir, 'data');
-    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, hostname: os.hostname(), kind: 'server' }));
+    fs.writeFileSync(
+      `${dataDir}.lock`,
+      JSON.stringify({ pid: 2 ** 22 + 12345, hostname: os.hostname(), kind: 'server' }),
+    );
     const lock = acquireDataDirLock(dataDir, { kind: 'cli' });
     expect(JSON.parse(fs.readFileSync(lock.path, 'utf8')).pid).toBe(process.pid);
     lock.release();

@@ -47,14 +47,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const get = (key: string, url: string) => t.app.inject({ method: 'GET', url, headers: sessions[key]!.headers });
+const get = (key: string, url: string) =>
+  t.app.inject({ method: 'GET', url, headers: sessions[key]!.headers });
 
 describe('role × region on the registry', () => {
   for (const [key, expected] of Object.entries(VISIBLE)) {
     it(`${key} lists exactly the households of its region (${expected.join(', ')})`, async () => {
       const response = await get(key, '/api/households?pageSize=200');
       expect(response.statusCode).toBe(200);
-      const ids = response.json().items.map((h: { id: number }) => h.id).sort();
+      const ids = response
+        .json()
+        .items.map((h: { id: number }) => h.id)
+        .sort();
       expect(ids).toEqual(expected.map((k) => homes[k]!.id).sort());
     });
 
@@ -122,7 +126,13 @@ describe('role × region on users and audit', () => {
       method: 'POST',
       url: '/api/users',
       headers: sessions.auditor!.headers,
-      payload: { username: 'oleh.auditor', fullName: 'X', role: 'operator_kecamatan', regionCode: '137101', password: PASSWORD },
+      payload: {
+        username: 'oleh.auditor',
+        fullName: 'X',
+        role: 'operator_kecamatan',
+        regionCode: '137101',
+        password: PASSWORD,
+      },
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('READ_ONLY_ROLE');
@@ -142,9 +152,21 @@ describe('role × region on users and audit', () => {
       method: 'POST',
       url: '/api/users',
       headers: sessions.kecamatan01!.headers,
-      payload: { username: 'oleh.operator', fullName: 'X', role: 'operator_kelurahan', regionCode: KEL_A, password: PASSWORD },
+      payload: {
+        username: 'oleh.operator',
+        fullName: 'X',
+        role: 'operator_kelurahan',
+        regionCode: KEL_A,
+        password: PASSWORD,
+      },
     });
     expect(response.statusCode).toBe(403);
-    expect(await t.services.database.db.selectFrom('app_user').select('id').where('username', '=', 'oleh.operator').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.services.database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', 'oleh.operator')
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 });

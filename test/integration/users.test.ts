@@ -12,21 +12,50 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const create = (payload: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: { fullName: 'Uji', password: PASSWORD, ...payload } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: admin.headers,
+    payload: { fullName: 'Uji', password: PASSWORD, ...payload },
+  });
 
 describe('creating users', () => {
   it('accepts a dotted region code and stores it canonically, must change password at first login', async () => {
-    const response = await create({ username: 'Op.Kel1001', role: 'operator_kelurahan', regionCode: '13.71.01.1001' });
+    const response = await create({
+      username: 'Op.Kel1001',
+      role: 'operator_kelurahan',
+      regionCode: '13.71.01.1001',
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ username: 'op.kel1001', regionCode: '1371011001', mustChangePassword: true });
+    expect(response.json()).toMatchObject({
+      username: 'op.kel1001',
+      regionCode: '1371011001',
+      mustChangePassword: true,
+    });
   });
 
   it.each([
-    ['ROLE_REGION_MISMATCH', { username: 'salah.tingkat', role: 'operator_kelurahan', regionCode: '13.71.01' }, 400],
+    [
+      'ROLE_REGION_MISMATCH',
+      { username: 'salah.tingkat', role: 'operator_kelurahan', regionCode: '13.71.01' },
+      400,
+    ],
     ['REGION_UNKNOWN', { username: 'tak.dikenal', role: 'operator_kecamatan', regionCode: '13.71.99' }, 400],
-    ['REGION_OUT_OF_SCOPE', { username: 'luar.kota', role: 'operator_kecamatan', regionCode: '13.06.01' }, 400],
-    ['REGION_CODE_FORMAT', { username: 'format.salah', role: 'operator_kecamatan', regionCode: '13-71-01' }, 400],
-    ['PASSWORD_TOO_SHORT', { username: 'sandi.pendek', role: 'operator_kecamatan', regionCode: '137101', password: 'pendek' }, 400],
+    [
+      'REGION_OUT_OF_SCOPE',
+      { username: 'luar.kota', role: 'operator_kecamatan', regionCode: '13.06.01' },
+      400,
+    ],
+    [
+      'REGION_CODE_FORMAT',
+      { username: 'format.salah', role: 'operator_kecamatan', regionCode: '13-71-01' },
+      400,
+    ],
+    [
+      'PASSWORD_TOO_SHORT',
+      { username: 'sandi.pendek', role: 'operator_kecamatan', regionCode: '137101', password: 'pendek' },
+      400,
+    ],
   ])('refuses with %s', async (code, payload, status) => {
     const response = await create(payload);
     expect(response.statusCode).toBe(status);
@@ -57,8 +86,15 @@ describe('creating users', () => {
 
 describe('re-scoping and disabling', () => {
   it('moves an operator to another kecamatan and records before → after', async () => {
-    const created = (await create({ username: 'pindah.kec', role: 'operator_kecamatan', regionCode: '137104' })).json();
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/users/${created.id}`, headers: admin.headers, payload: { regionCode: '13.71.05' } });
+    const created = (
+      await create({ username: 'pindah.kec', role: 'operator_kecamatan', regionCode: '137104' })
+    ).json();
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${created.id}`,
+      headers: admin.headers,
+      payload: { regionCode: '13.71.05' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().regionCode).toBe('137105');
     const entry = await t.services.database.db
@@ -72,8 +108,15 @@ describe('re-scoping and disabling', () => {
   });
 
   it('changing the role checks the region level of the new role', async () => {
-    const created = (await create({ username: 'ganti.peran', role: 'operator_kecamatan', regionCode: '137106' })).json();
-    const bad = await t.app.inject({ method: 'PATCH', url: `/api/users/${created.id}`, headers: admin.headers, payload: { role: 'operator_kelurahan' } });
+    const created = (
+      await create({ username: 'ganti.peran', role: 'operator_kecamatan', regionCode: '137106' })
+    ).json();
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${created.id}`,
+      headers: admin.headers,
+      payload: { role: 'operator_kelurahan' },
+    });
     expect(bad.json().error.code).toBe('ROLE_REGION_MISMATCH');
     const good = await t.app.inject({
       method: 'PATCH',
@@ -86,19 +129,36 @@ describe('re-scoping and disabling', () => {
 
   it('an admin cannot disable their own account', async () => {
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: admin.headers })).json();
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/users/${me.user.id}`, headers: admin.headers, payload: { disabled: true } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${me.user.id}`,
+      headers: admin.headers,
+      payload: { disabled: true },
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('CANNOT_DEMOTE_SELF');
   });
 
   it('an unknown user id is 404', async () => {
-    const response = await t.app.inject({ method: 'PATCH', url: '/api/users/999999', headers: admin.headers, payload: { fullName: 'X' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/users/999999',
+      headers: admin.headers,
+      payload: { fullName: 'X' },
+    });
     expect(response.statusCode).toBe(404);
   });
 
   it('a reset password forces a change at the next login', async () => {
-    const created = (await create({ username: 'lupa.sandi', role: 'operator_kecamatan', regionCode: '137107' })).json();
-    const reset = await t.app.inject({ method: 'POST', url: `/api/users/${created.id}/password`, headers: admin.headers, payload: { password: 'sandi-baru-12345' } });
+    const created = (
+      await create({ username: 'lupa.sandi', role: 'operator_kecamatan', regionCode: '137107' })
+    ).json();
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${created.id}/password`,
+      headers: admin.headers,
+      payload: { password: 'sandi-baru-12345' },
+    });
     expect(reset.statusCode).toBe(200);
     const session = await login(t.app, 'lupa.sandi', 'sandi-baru-12345', '10.30.0.1');
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers });
@@ -110,6 +170,9 @@ describe('re-scoping and disabling', () => {
       payload: { currentPassword: 'sandi-baru-12345', newPassword: 'sandi-pilihan-sendiri' },
     });
     expect(change.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).json().user.mustChangePassword).toBe(false);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).json().user
+        .mustChangePassword,
+    ).toBe(false);
   });
 });

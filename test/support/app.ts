@@ -15,9 +15,15 @@ export interface TestApp {
 }
 
 /** A real app over a private copy of the migrated database, with the first admin created. */
-export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
-  const config = loadConfig({ SALUR_KABUPATEN: '13.71', SALUR_ADMIN_PASSWORD: ADMIN_PASSWORD, ...options.env });
+  const config = loadConfig({
+    SALUR_KABUPATEN: '13.71',
+    SALUR_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ...options.env,
+  });
   const services = createServices(database, config, options.clock);
   await services.users.ensureFirstAdmin(SYSTEM_ACTOR);
   const app = await buildApp(services, { serveWeb: false });
@@ -39,8 +45,18 @@ export interface LoggedIn {
   headers: Record<string, string>;
 }
 
-export async function login(app: FastifyInstance, username: string, password: string, ip = '10.0.0.1'): Promise<LoggedIn> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  ip = '10.0.0.1',
+): Promise<LoggedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
   if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
   const setCookie = response.cookies.find((c) => c.name === 'salur_session');
   const cookie = `salur_session=${setCookie?.value}`;

@@ -12,10 +12,20 @@ export const PASSWORD = 'kata-sandi-uji-1';
 export async function buildUser(services: Services, role: Role, regionCode: string, username?: string) {
   const user = await services.users.create(
     { ...SYSTEM_ACTOR, regionCode: services.config.kabupatenCode },
-    { username: username ?? `${role.replace('_', '')}${next()}`, fullName: `Pengguna ${role}`, role, regionCode, password: PASSWORD },
+    {
+      username: username ?? `${role.replace('_', '')}${next()}`,
+      fullName: `Pengguna ${role}`,
+      role,
+      regionCode,
+      password: PASSWORD,
+    },
   );
   // Tests log in without the forced first change of password.
-  await services.database.db.updateTable('app_user').set({ must_change_password: false }).where('id', '=', user.id).execute();
+  await services.database.db
+    .updateTable('app_user')
+    .set({ must_change_password: false })
+    .where('id', '=', user.id)
+    .execute();
   return user;
 }
 
@@ -23,11 +33,18 @@ export async function buildUser(services: Services, role: Role, regionCode: stri
 export async function buildHousehold(services: Services, regionCode: string) {
   const n = next();
   const kecamatan = regionCode.slice(0, 6);
-  const kk = `${kecamatan}010120${String(n).padStart(4, "0")}`;
+  const kk = `${kecamatan}010120${String(n).padStart(4, '0')}`;
   const db = services.database.db;
   const household = await db
     .insertInto('household')
-    .values({ kk, kabupaten_code: regionCode.slice(0, 4), region_code: regionCode, address: `Jl. Uji No. ${n}`, rt: '001', rw: '002' })
+    .values({
+      kk,
+      kabupaten_code: regionCode.slice(0, 4),
+      region_code: regionCode,
+      address: `Jl. Uji No. ${n}`,
+      rt: '001',
+      rw: '002',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const headNik = encodeNik({ kecamatanCode: kecamatan, birthDate: '1980-05-17', sex: 'L', serial: n });
@@ -35,10 +52,31 @@ export async function buildHousehold(services: Services, regionCode: string) {
   await db
     .insertInto('person')
     .values([
-      { nik: headNik, household_id: household.id, kabupaten_code: regionCode.slice(0, 4), region_code: regionCode, name: `Kepala ${n}`, birth_date: '1980-05-17', sex: 'L', relationship: 'KEPALA_KELUARGA' },
-      { nik: childNik, household_id: household.id, kabupaten_code: regionCode.slice(0, 4), region_code: regionCode, name: `Anak ${n}`, birth_date: '2015-03-02', sex: 'P', relationship: 'ANAK' },
+      {
+        nik: headNik,
+        household_id: household.id,
+        kabupaten_code: regionCode.slice(0, 4),
+        region_code: regionCode,
+        name: `Kepala ${n}`,
+        birth_date: '1980-05-17',
+        sex: 'L',
+        relationship: 'KEPALA_KELUARGA',
+      },
+      {
+        nik: childNik,
+        household_id: household.id,
+        kabupaten_code: regionCode.slice(0, 4),
+        region_code: regionCode,
+        name: `Anak ${n}`,
+        birth_date: '2015-03-02',
+        sex: 'P',
+        relationship: 'ANAK',
+      },
     ])
     .execute();
-  await db.insertInto('household_desil').values({ household_id: household.id, edition: '2026-01', desil: 2 }).execute();
+  await db
+    .insertInto('household_desil')
+    .values({ household_id: household.id, edition: '2026-01', desil: 2 })
+    .execute();
   return { id: household.id, kk, headNik, childNik };
 }

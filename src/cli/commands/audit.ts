@@ -20,11 +20,17 @@ export function registerAuditCommands(program: Command): void {
         },
       ).finally(() => bar.stop());
       if (options.json) printJson(result);
-      else if (result.ok) process.stdout.write(`Rantai audit utuh: ${result.checked} entri diperiksa (terakhir #${result.lastId}).\n`);
+      else if (result.ok)
+        process.stdout.write(
+          `Rantai audit utuh: ${result.checked} entri diperiksa (terakhir #${result.lastId}).\n`,
+        );
       else {
-        process.stdout.write(`RANTAI AUDIT RUSAK: ${result.problems.length} masalah dari ${result.checked} entri.\n`);
+        process.stdout.write(
+          `RANTAI AUDIT RUSAK: ${result.problems.length} masalah dari ${result.checked} entri.\n`,
+        );
         for (const p of result.problems) {
-          const why = p.reason === 'HASH_MISMATCH' ? 'isi entri diubah' : 'entri sebelumnya hilang atau disisipkan';
+          const why =
+            p.reason === 'HASH_MISMATCH' ? 'isi entri diubah' : 'entri sebelumnya hilang atau disisipkan';
           process.stdout.write(`  entri #${p.id}: ${why} (${p.reason})\n`);
         }
       }

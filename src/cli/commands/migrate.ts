@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { migrationLevel } from '../../db/migrate';
-import { printJson } from '../run';
 import { runWithServices, withDatabaseOptions } from '../context';
+import { printJson } from '../run';
 
 export function registerMigrateCommand(program: Command): void {
   withDatabaseOptions(program.command('migrate'))
-    .description('Terapkan migrasi database dan muat daftar wilayah (juga terjadi otomatis saat server mulai)')
+    .description(
+      'Terapkan migrasi database dan muat daftar wilayah (juga terjadi otomatis saat server mulai)',
+    )
     .option('--json', 'cetak ringkasan JSON')
     .action(async (options: { json?: boolean; dataDir?: string; databaseUrl?: string }) => {
       const level = await runWithServices(options, async (services) => ({

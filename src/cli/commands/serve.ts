@@ -12,7 +12,10 @@ export function registerServeCommand(program: Command): void {
     });
 }
 
-export async function serve(options: { port: string; dataDir?: string; databaseUrl?: string }, beforeListen?: (services: Awaited<ReturnType<typeof bootstrap>>['services']) => Promise<void>) {
+export async function serve(
+  options: { port: string; dataDir?: string; databaseUrl?: string },
+  beforeListen?: (services: Awaited<ReturnType<typeof bootstrap>>['services']) => Promise<void>,
+) {
   const startedAt = performance.now();
   const config = configFrom(options);
   const port = Number(options.port);
@@ -24,7 +27,9 @@ export async function serve(options: { port: string; dataDir?: string; databaseU
   await app.listen({ port, host: config.host });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const where = services.database.kind === 'pglite' ? `PGlite di ${config.dataDir}` : 'PostgreSQL';
-  process.stderr.write(`Salur siap di ${url} (${where}, migrasi ${migrationLevel}, mulai dalam ${seconds} dtk)\n`);
+  process.stderr.write(
+    `Salur siap di ${url} (${where}, migrasi ${migrationLevel}, mulai dalam ${seconds} dtk)\n`,
+  );
   if (firstAdmin.password) printFirstAdmin(firstAdmin.password);
 
   let closing = false;
@@ -41,4 +46,3 @@ export async function serve(options: { port: string; dataDir?: string; databaseU
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   return { app, services };
 }
-

@@ -24,16 +24,22 @@ describe('audit hash chain', () => {
 
   it('changes the hash when any covered field or the previous hash changes', () => {
     const base = entryHash(GENESIS_HASH, fields);
-    expect(entryHash(GENESIS_HASH, { ...fields, after: { regionCode: '137103', role: 'operator_kecamatan' } })).not.toBe(base);
+    expect(
+      entryHash(GENESIS_HASH, { ...fields, after: { regionCode: '137103', role: 'operator_kecamatan' } }),
+    ).not.toBe(base);
     expect(entryHash(GENESIS_HASH, { ...fields, at: new Date('2026-11-25T01:02:03.457Z') })).not.toBe(base);
     expect(entryHash('1'.repeat(64), fields)).not.toBe(base);
   });
 
   it('ignores fields outside the chain (id, stored hashes)', () => {
-    expect(entryHash(GENESIS_HASH, { ...fields, id: 5, hash: 'x', prev_hash: 'y' } as typeof fields)).toBe(entryHash(GENESIS_HASH, fields));
+    expect(entryHash(GENESIS_HASH, { ...fields, id: 5, hash: 'x', prev_hash: 'y' } as typeof fields)).toBe(
+      entryHash(GENESIS_HASH, fields),
+    );
   });
 
   it('writes canonical JSON with sorted keys and no undefined', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, { d: undefined, c: 'x' }] })).toBe('{"a":[true,null,{"c":"x"}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [true, null, { d: undefined, c: 'x' }] })).toBe(
+      '{"a":[true,null,{"c":"x"}],"b":1}',
+    );
   });
 });

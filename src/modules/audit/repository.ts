@@ -21,7 +21,12 @@ export function createAuditRepository() {
     },
 
     async lastHash(db: Db): Promise<string | undefined> {
-      const row = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const row = await db
+        .selectFrom('audit_log')
+        .select('hash')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return row?.hash;
     },
 
@@ -54,7 +59,13 @@ export function createAuditRepository() {
 
     /** Oldest first from `afterId`, for verifying the chain in pages. */
     async page(db: Db, afterId: number, limit: number): Promise<AuditLogRow[]> {
-      return db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+      return db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
     },
 
     async count(db: Db): Promise<number> {

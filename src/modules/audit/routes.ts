@@ -84,7 +84,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     {
       schema: {
         tags: ['audit'],
-        summary: 'Mulai pemeriksaan rantai hash audit sebagai pekerjaan (job); ikuti kemajuannya lewat /api/jobs/{id}/events',
+        summary:
+          'Mulai pemeriksaan rantai hash audit sebagai pekerjaan (job); ikuti kemajuannya lewat /api/jobs/{id}/events',
         response: { 202: JobSchema, ...errorResponses },
       },
     },

@@ -84,7 +84,8 @@ export function createAuditService(deps: { database: SalurDatabase; clock: Clock
         if (rows.length === 0) break;
         for (const row of rows) {
           if (row.prev_hash !== prevHash) problems.push({ id: row.id, reason: 'CHAIN_BROKEN' });
-          if (entryHash(row.prev_hash, row) !== row.hash) problems.push({ id: row.id, reason: 'HASH_MISMATCH' });
+          if (entryHash(row.prev_hash, row) !== row.hash)
+            problems.push({ id: row.id, reason: 'HASH_MISMATCH' });
           prevHash = row.hash;
           lastId = row.id;
         }

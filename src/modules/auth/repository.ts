@@ -3,7 +3,10 @@ import type { AppUser } from '../../db/types';
 
 export function createAuthRepository() {
   return {
-    async insertSession(db: Db, row: { token_hash: string; user_id: number; csrf_token: string; expires_at: Date }) {
+    async insertSession(
+      db: Db,
+      row: { token_hash: string; user_id: number; csrf_token: string; expires_at: Date },
+    ) {
       await db.insertInto('user_session').values(row).execute();
     },
 
@@ -31,7 +34,11 @@ export function createAuthRepository() {
     },
 
     async touchSession(db: Db, tokenHash: string, at: Date) {
-      await db.updateTable('user_session').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
+      await db
+        .updateTable('user_session')
+        .set({ last_seen_at: at })
+        .where('token_hash', '=', tokenHash)
+        .execute();
     },
 
     async deleteSession(db: Db, tokenHash: string) {
@@ -48,7 +55,10 @@ export function createAuthRepository() {
       await db.deleteFrom('user_session').where('expires_at', '<=', now).execute();
     },
 
-    async insertLoginAttempt(db: Db, row: { client_ip: string; username: string; succeeded: boolean; at: Date }) {
+    async insertLoginAttempt(
+      db: Db,
+      row: { client_ip: string; username: string; succeeded: boolean; at: Date },
+    ) {
       await db.insertInto('login_attempt').values(row).execute();
     },
 
@@ -64,12 +74,27 @@ export function createAuthRepository() {
 
     async insertApiToken(
       db: Db,
-      row: { user_id: number; name: string; token_prefix: string; token_hash: string; expires_at: Date | null },
+      row: {
+        user_id: number;
+        name: string;
+        token_prefix: string;
+        token_hash: string;
+        expires_at: Date | null;
+      },
     ) {
       return db
         .insertInto('api_token')
         .values(row)
-        .returning(['id', 'user_id', 'name', 'token_prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+        .returning([
+          'id',
+          'user_id',
+          'name',
+          'token_prefix',
+          'created_at',
+          'expires_at',
+          'last_used_at',
+          'revoked_at',
+        ])
         .executeTakeFirstOrThrow();
     },
 
@@ -100,7 +125,14 @@ export function createAuthRepository() {
       return db
         .selectFrom('api_token as t')
         .innerJoin('app_user as u', 'u.id', 't.user_id')
-        .select(['t.id as token_id', 'u.id as user_id', 'u.username', 'u.full_name', 'u.role', 'u.region_code'])
+        .select([
+          't.id as token_id',
+          'u.id as user_id',
+          'u.username',
+          'u.full_name',
+          'u.role',
+          'u.region_code',
+        ])
         .where('t.token_hash', '=', tokenHash)
         .where('t.revoked_at', 'is', null)
         .where('u.disabled_at', 'is', null)

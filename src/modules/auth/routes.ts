@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor';
 import { requireActor, SESSION_COOKIE } from '../../platform/http/auth-hook';
-import { errorResponses, IdParams, OkResponse, iso } from '../../platform/http/schemas';
+import { errorResponses, IdParams, iso, OkResponse } from '../../platform/http/schemas';
 import type { Services } from '../../platform/services';
 import {
   ApiTokenInfo,
@@ -37,7 +37,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async (request, reply) => {
-      const { token, session } = await auth.login({ ...request.body, clientIp: request.ip, requestId: request.id });
+      const { token, session } = await auth.login({
+        ...request.body,
+        clientIp: request.ip,
+        requestId: request.id,
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -51,7 +55,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Keluar (mengakhiri sesi)', response: { 200: OkResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Keluar (mengakhiri sesi)',
+        response: { 200: OkResponse, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       if (request.sessionToken) await auth.logout(request.sessionToken, actor);
@@ -62,7 +72,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Pengguna dan sesi saat ini', response: { 200: SessionResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Pengguna dan sesi saat ini',
+        response: { 200: SessionResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       if (request.session) return presentSession(request.session);
@@ -83,7 +99,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     },
     async (request) => {
       const actor = requireActor(request);
-      await auth.changePassword(actor, request.sessionToken ?? undefined, request.body.currentPassword, request.body.newPassword);
+      await auth.changePassword(
+        actor,
+        request.sessionToken ?? undefined,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return { ok: true as const };
     },
   );
@@ -122,7 +143,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
 
   app.delete(
     '/api/tokens/:id',
-    { schema: { tags: ['auth'], summary: 'Cabut token API', params: IdParams, response: { 200: OkResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Cabut token API',
+        params: IdParams,
+        response: { 200: OkResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       await auth.revokeApiToken(requireActor(request), request.params.id);
       return { ok: true as const };

@@ -1,6 +1,12 @@
 import type { SalurDatabase } from '../../db/database';
 import type { Actor } from '../../platform/auth/actor';
-import { dummyPasswordHash, hashPassword, randomToken, sha256Hex, verifyPassword } from '../../platform/auth/secrets';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  randomToken,
+  sha256Hex,
+  verifyPassword,
+} from '../../platform/auth/secrets';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import {
@@ -30,7 +36,12 @@ export function assertPasswordStrength(password: string): void {
   }
 }
 
-export function createAuthService(deps: { database: SalurDatabase; config: Config; clock: Clock; audit: AuditService }) {
+export function createAuthService(deps: {
+  database: SalurDatabase;
+  config: Config;
+  clock: Clock;
+  audit: AuditService;
+}) {
   const repo = createAuthRepository();
   const users = createUsersRepository();
   const { database, clock, audit } = deps;
@@ -45,61 +56,83 @@ export function createAuthService(deps: { database: SalurDatabase; config: Confi
     async login(input: { username: string; password: string; clientIp: string; requestId?: string }) {
       const now = clock.now();
       const username = input.username.trim().toLowerCase();
-      return database.transaction(async ({ db }) => {
-        const recent = await repo.countRecentAttempts(db, input.clientIp, new Date(now.getTime() - 15 * 60_000));
-        if (recent >= login.maxAttemptsPerIpPer15Min) {
-          throw new TooManyRequestsError(
-            'AUTH_RATE_LIMITED',
-            'Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam 15 menit.',
-            15 * 60,
+      return database
+        .transaction(async ({ db }) => {
+          const recent = await repo.countRecentAttempts(
+            db,
+            input.clientIp,
+            new Date(now.getTime() - 15 * 60_000),
           );
-        }
-        const user = await users.findByUsername(db, username);
-        if (user?.locked_until && user.locked_until > now) {
-          await repo.insertLoginAttempt(db, { client_ip: input.clientIp, username, succeeded: false, at: now });
-          const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-          throw new TooManyRequestsError(
-            'AUTH_LOCKED',
-            `Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi dalam ${minutes} menit.`,
-            minutes * 60,
-          );
-        }
-        const ok = user
-          ? await verifyPassword(user.password_hash, input.password)
-          : await verifyPassword(await dummyPasswordHash(), input.password);
-        await repo.insertLoginAttempt(db, { client_ip: input.clientIp, username, succeeded: ok, at: now });
-        if (!user || !ok || user.disabled_at) {
-          if (user && !ok) {
-            const lockUntil = new Date(now.getTime() + login.lockMinutes * 60_000);
-            await users.recordLoginFailure(db, user.id, login.maxFailuresBeforeLock, lockUntil);
+          if (recent >= login.maxAttemptsPerIpPer15Min) {
+            throw new TooManyRequestsError(
+              'AUTH_RATE_LIMITED',
+              'Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam 15 menit.',
+              15 * 60,
+            );
           }
-          return { ok: false as const };
-        }
-        await users.recordLoginSuccess(db, user.id, now);
-        const token = randomToken();
-        const csrfToken = randomToken(24);
-        const expiresAt = new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000);
-        await repo.insertSession(db, { token_hash: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt });
-        const actor: Actor = {
-          userId: user.id,
-          username: user.username,
-          fullName: user.full_name,
-          role: user.role,
-          regionCode: user.region_code,
-          via: 'session',
-          requestId: input.requestId,
-        };
-        await audit.record(db, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
-        return {
-          ok: true as const,
-          token,
-          session: { actor, csrfToken, mustChangePassword: user.must_change_password, expiresAt } satisfies SessionInfo,
-        };
-      }).then((result) => {
-        // The failed attempt is committed before answering, so it counts towards the lock.
-        if (!result.ok) throw new UnauthenticatedError('AUTH_INVALID', 'Nama pengguna atau kata sandi salah.');
-        return result;
-      });
+          const user = await users.findByUsername(db, username);
+          if (user?.locked_until && user.locked_until > now) {
+            await repo.insertLoginAttempt(db, {
+              client_ip: input.clientIp,
+              username,
+              succeeded: false,
+              at: now,
+            });
+            const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
+            throw new TooManyRequestsError(
+              'AUTH_LOCKED',
+              `Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi dalam ${minutes} menit.`,
+              minutes * 60,
+            );
+          }
+          const ok = user
+            ? await verifyPassword(user.password_hash, input.password)
+            : await verifyPassword(await dummyPasswordHash(), input.password);
+          await repo.insertLoginAttempt(db, { client_ip: input.clientIp, username, succeeded: ok, at: now });
+          if (!user || !ok || user.disabled_at) {
+            if (user && !ok) {
+              const lockUntil = new Date(now.getTime() + login.lockMinutes * 60_000);
+              await users.recordLoginFailure(db, user.id, login.maxFailuresBeforeLock, lockUntil);
+            }
+            return { ok: false as const };
+          }
+          await users.recordLoginSuccess(db, user.id, now);
+          const token = randomToken();
+          const csrfToken = randomToken(24);
+          const expiresAt = new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000);
+          await repo.insertSession(db, {
+            token_hash: sha256Hex(token),
+            user_id: user.id,
+            csrf_token: csrfToken,
+            expires_at: expiresAt,
+          });
+          const actor: Actor = {
+            userId: user.id,
+            username: user.username,
+            fullName: user.full_name,
+            role: user.role,
+            regionCode: user.region_code,
+            via: 'session',
+            requestId: input.requestId,
+          };
+          await audit.record(db, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
+          return {
+            ok: true as const,
+            token,
+            session: {
+              actor,
+              csrfToken,
+              mustChangePassword: user.must_change_password,
+              expiresAt,
+            } satisfies SessionInfo,
+          };
+        })
+        .then((result) => {
+          // The failed attempt is committed before answering, so it counts towards the lock.
+          if (!result.ok)
+            throw new UnauthenticatedError('AUTH_INVALID', 'Nama pengguna atau kata sandi salah.');
+          return result;
+        });
     },
 
     async logout(token: string, actor: Actor): Promise<void> {
@@ -116,7 +149,8 @@ export function createAuthService(deps: { database: SalurDatabase; config: Confi
       const row = await repo.findLiveSession(database.db, tokenHash, now);
       if (!row || row.disabled_at) return null;
       // Touch at most once a minute: a write per request would serialise every read on PGlite.
-      if (now.getTime() - row.last_seen_at.getTime() > 60_000) await repo.touchSession(database.db, tokenHash, now);
+      if (now.getTime() - row.last_seen_at.getTime() > 60_000)
+        await repo.touchSession(database.db, tokenHash, now);
       return {
         actor: {
           userId: row.user_id,
@@ -150,7 +184,12 @@ export function createAuthService(deps: { database: SalurDatabase; config: Confi
       };
     },
 
-    async changePassword(actor: Actor, currentToken: string | undefined, current: string, next: string): Promise<void> {
+    async changePassword(
+      actor: Actor,
+      currentToken: string | undefined,
+      current: string,
+      next: string,
+    ): Promise<void> {
       assertPasswordStrength(next);
       await database.transaction(async ({ db }) => {
         const user = await users.findById(db, actor.userId);
@@ -158,21 +197,33 @@ export function createAuthService(deps: { database: SalurDatabase; config: Confi
         if (!(await verifyPassword(user.password_hash, current))) {
           throw new ValidationError('PASSWORD_WRONG', 'Kata sandi saat ini salah.');
         }
-        await users.update(db, user.id, { password_hash: await hashPassword(next), must_change_password: false });
+        await users.update(db, user.id, {
+          password_hash: await hashPassword(next),
+          must_change_password: false,
+        });
         // Other sessions of this user end: whoever knew the old password is logged out.
         await repo.deleteSessionsOfUser(db, user.id, currentToken ? sha256Hex(currentToken) : undefined);
-        await audit.record(db, actor, { action: 'user.password.change', entityType: 'user', entityId: user.id });
+        await audit.record(db, actor, {
+          action: 'user.password.change',
+          entityType: 'user',
+          entityId: user.id,
+        });
       });
     },
 
     /** Creates a token for the actor, or (admin) for another user; the clear token is returned once. */
-    async createApiToken(actor: Actor, input: { name: string; userId?: number | undefined; expiresInDays?: number | undefined }) {
+    async createApiToken(
+      actor: Actor,
+      input: { name: string; userId?: number | undefined; expiresInDays?: number | undefined },
+    ) {
       const userId = input.userId ?? actor.userId;
       if (userId !== actor.userId && actor.role !== 'admin_dinsos') throw new ForbiddenError();
       if (actor.role === 'auditor' && actor.via !== 'session') throw new ForbiddenError();
       const token = `${API_TOKEN_PREFIX}${randomToken()}`;
       const now = clock.now();
-      const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
+      const expiresAt = input.expiresInDays
+        ? new Date(now.getTime() + input.expiresInDays * 86_400_000)
+        : null;
       return database.transaction(async ({ db }) => {
         const user = await users.findById(db, userId);
         if (!user) throw new NotFoundError('Pengguna');
@@ -200,7 +251,8 @@ export function createAuthService(deps: { database: SalurDatabase; config: Confi
     async revokeApiToken(actor: Actor, id: number): Promise<void> {
       await database.transaction(async ({ db }) => {
         const row = await repo.findApiToken(db, id);
-        if (!row || (row.user_id !== actor.userId && actor.role !== 'admin_dinsos')) throw new NotFoundError('Token API');
+        if (!row || (row.user_id !== actor.userId && actor.role !== 'admin_dinsos'))
+          throw new NotFoundError('Token API');
         if (row.revoked_at) return;
         await repo.revokeApiToken(db, id, clock.now());
         await audit.record(db, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id });

@@ -4,7 +4,16 @@ import type { JobRow } from '../../db/types';
 
 export function createJobsRepository() {
   return {
-    insert(db: Db, row: { kind: string; payload: unknown; created_by: number | null; region_code: string | null; max_attempts?: number }) {
+    insert(
+      db: Db,
+      row: {
+        kind: string;
+        payload: unknown;
+        created_by: number | null;
+        region_code: string | null;
+        max_attempts?: number;
+      },
+    ) {
       return db
         .insertInto('job')
         .values({ ...row, payload: JSON.stringify(row.payload ?? {}) })
@@ -42,7 +51,11 @@ export function createJobsRepository() {
         .execute();
     },
 
-    async finish(db: Db, id: number, patch: { state: 'succeeded' | 'failed'; result?: unknown; error?: unknown; done?: number }) {
+    async finish(
+      db: Db,
+      id: number,
+      patch: { state: 'succeeded' | 'failed'; result?: unknown; error?: unknown; done?: number },
+    ) {
       await db
         .updateTable('job')
         .set({

@@ -14,13 +14,26 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
 
   app.get(
     '/api/jobs',
-    { schema: { tags: ['jobs'], summary: 'Pekerjaan terbaru (milik sendiri; admin/auditor: semua)', response: { 200: z.object({ items: z.array(JobSchema) }), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Pekerjaan terbaru (milik sendiri; admin/auditor: semua)',
+        response: { 200: z.object({ items: z.array(JobSchema) }), ...errorResponses },
+      },
+    },
     async (request) => ({ items: (await jobs.list(requireActor(request))).map(presentJob) }),
   );
 
   app.get(
     '/api/jobs/:id',
-    { schema: { tags: ['jobs'], summary: 'Status satu pekerjaan', params: IdParams, response: { 200: JobSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Status satu pekerjaan',
+        params: IdParams,
+        response: { 200: JobSchema, ...errorResponses },
+      },
+    },
     async (request) => presentJob(await jobs.get(requireActor(request), request.params.id)),
   );
 
@@ -29,7 +42,8 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     {
       schema: {
         tags: ['jobs'],
-        summary: 'Kemajuan pekerjaan sebagai Server-Sent Events (event: progress, data: JSON); berakhir saat selesai',
+        summary:
+          'Kemajuan pekerjaan sebagai Server-Sent Events (event: progress, data: JSON); berakhir saat selesai',
         params: IdParams,
         produces: ['text/event-stream'],
       },
@@ -55,7 +69,10 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       const poll =
         database.kind === 'postgres'
           ? setInterval(() => {
-              jobs.get(request.actor!, job.id).then((row) => send(toProgress(row)), () => {});
+              jobs.get(request.actor!, job.id).then(
+                (row) => send(toProgress(row)),
+                () => {},
+              );
             }, 1000)
           : undefined;
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);

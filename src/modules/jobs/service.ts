@@ -64,16 +64,24 @@ export function createJobsService(deps: { database: SalurDatabase }) {
           lastBeat = now;
           emit('running', message ?? null);
           // On PostgreSQL other processes (and SSE readers there) see progress through the row.
-          if (database.kind === 'postgres') void repo.heartbeat(database.db, job.id, d, t, message ?? null).catch(() => {});
+          if (database.kind === 'postgres')
+            void repo.heartbeat(database.db, job.id, d, t, message ?? null).catch(() => {});
         },
       });
-      await repo.finish(database.db, job.id, { state: 'succeeded', result: result ?? null, done: total ?? done });
+      await repo.finish(database.db, job.id, {
+        state: 'succeeded',
+        result: result ?? null,
+        done: total ?? done,
+      });
       emit('succeeded', null, { result: result ?? null, done: total ?? done });
     } catch (error) {
       const detail =
         error instanceof AppError
           ? { code: error.code, message: error.message, details: error.details }
-          : { code: 'JOB_FAILED', message: 'Pekerjaan gagal karena galat sistem; tidak ada data yang tersimpan sebagian.' };
+          : {
+              code: 'JOB_FAILED',
+              message: 'Pekerjaan gagal karena galat sistem; tidak ada data yang tersimpan sebagian.',
+            };
       if (!(error instanceof AppError)) console.error(`job ${job.id} (${job.kind}) failed`, error);
       await repo.finish(database.db, job.id, { state: 'failed', error: detail });
       emit('failed', detail.message, { error: detail });
@@ -99,7 +107,12 @@ export function createJobsService(deps: { database: SalurDatabase }) {
       handlers.set(kind, handler as JobHandler<never>);
     },
 
-    async enqueue(actor: Actor | null, kind: string, payload: unknown, options: { maxAttempts?: number } = {}): Promise<JobRow> {
+    async enqueue(
+      actor: Actor | null,
+      kind: string,
+      payload: unknown,
+      options: { maxAttempts?: number } = {},
+    ): Promise<JobRow> {
       const job = await repo.insert(database.db, {
         kind,
         payload,
@@ -114,19 +127,25 @@ export function createJobsService(deps: { database: SalurDatabase }) {
     /** A job the actor may see: their own, or any for roles that oversee all work. */
     async get(actor: Actor, id: number): Promise<JobRow> {
       const job = await repo.findById(database.db, id);
-      if (!job || (job.created_by !== actor.userId && !can(actor, 'jobs.read.all'))) throw new NotFoundError('Pekerjaan');
+      if (!job || (job.created_by !== actor.userId && !can(actor, 'jobs.read.all')))
+        throw new NotFoundError('Pekerjaan');
       return job;
     },
 
     list(actor: Actor, limit = 50) {
-      return repo.list(database.db, { createdBy: can(actor, 'jobs.read.all') ? undefined : actor.userId, limit });
+      return repo.list(database.db, {
+        createdBy: can(actor, 'jobs.read.all') ? undefined : actor.userId,
+        limit,
+      });
     },
 
     /** Start polling for work (and recover what a dead process left running). */
     async start(options: { pollMs?: number; staleAfterMs?: number } = {}): Promise<void> {
       // PGlite: no other process can be running jobs on this directory, so every running job is orphaned.
       const staleBefore =
-        database.kind === 'pglite' ? new Date(Date.now() + 1000) : new Date(Date.now() - (options.staleAfterMs ?? 120_000));
+        database.kind === 'pglite'
+          ? new Date(Date.now() + 1000)
+          : new Date(Date.now() - (options.staleAfterMs ?? 120_000));
       await repo.recoverOrphans(database.db, staleBefore);
       stopped = false;
       kick();

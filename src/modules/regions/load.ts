@@ -18,7 +18,8 @@ export async function loadReferenceRegions(database: SalurDatabase): Promise<Reg
     .select(['counts'])
     .where('source', '=', REGION_SOURCE)
     .executeTakeFirst();
-  if (already) return { source: REGION_SOURCE, loaded: false, counts: already.counts as Record<string, number> };
+  if (already)
+    return { source: REGION_SOURCE, loaded: false, counts: already.counts as Record<string, number> };
 
   const regions = readReferenceRegions();
   const counts: Record<string, number> = {};

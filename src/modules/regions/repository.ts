@@ -16,7 +16,11 @@ export function createRegionsRepository() {
 
     children(db: Db, parentCode: string | null) {
       const query = db.selectFrom('region').select(COLUMNS);
-      return (parentCode === null ? query.where('parent_code', 'is', null) : query.where('parent_code', '=', parentCode))
+      return (
+        parentCode === null
+          ? query.where('parent_code', 'is', null)
+          : query.where('parent_code', '=', parentCode)
+      )
         .orderBy('code')
         .execute();
     },
@@ -28,7 +32,9 @@ export function createRegionsRepository() {
         .selectFrom('region')
         .select(COLUMNS)
         .where('code', 'like', `${withinPrefix}%`)
-        .where((eb) => eb.or([eb(sql`lower(name)`, 'like', `%${lower}%`), sql<boolean>`lower(name) % ${lower}`]))
+        .where((eb) =>
+          eb.or([eb(sql`lower(name)`, 'like', `%${lower}%`), sql<boolean>`lower(name) % ${lower}`]),
+        )
         .orderBy(sql`similarity(lower(name), ${lower})`, 'desc')
         .orderBy('code')
         .limit(limit)

@@ -42,7 +42,13 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
 
   app.get(
     '/api/regions/office',
-    { schema: { tags: ['regions'], summary: 'Kabupaten/kota kantor ini', response: { 200: RegionSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['regions'],
+        summary: 'Kabupaten/kota kantor ini',
+        response: { 200: RegionSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       requireActor(request);
       return regions.office();

@@ -12,10 +12,22 @@ export interface Region {
   retired: boolean;
 }
 
-type RegionRecord = { code: string; parent_code: string | null; level: Region['level']; name: string; retired_in: string | null };
+type RegionRecord = {
+  code: string;
+  parent_code: string | null;
+  level: Region['level'];
+  name: string;
+  retired_in: string | null;
+};
 
 export function toRegion(row: RegionRecord): Region {
-  return { code: row.code, parentCode: row.parent_code, level: row.level, name: row.name, retired: row.retired_in !== null };
+  return {
+    code: row.code,
+    parentCode: row.parent_code,
+    level: row.level,
+    name: row.name,
+    retired: row.retired_in !== null,
+  };
 }
 
 /** The region reference list is public information: reading it needs a login, not a scope. */
@@ -26,7 +38,11 @@ export function createRegionsService(deps: { database: SalurDatabase; config: Co
   /** Parses a code given with or without dots; unknown codes are a 404 (REGION_UNKNOWN). */
   async function get(input: string, executor: Db = db): Promise<Region> {
     const code = canonicalRegionCode(input);
-    if (!code) throw new ValidationError('REGION_CODE_FORMAT', `Kode wilayah "${input}" tidak sesuai format Kemendagri.`);
+    if (!code)
+      throw new ValidationError(
+        'REGION_CODE_FORMAT',
+        `Kode wilayah "${input}" tidak sesuai format Kemendagri.`,
+      );
     const row = await repo.findByCode(executor, code);
     if (!row) throw new NotFoundError(`Wilayah ${input}`, { code: 'REGION_UNKNOWN' });
     return toRegion(row);
@@ -40,7 +56,10 @@ export function createRegionsService(deps: { database: SalurDatabase; config: Co
       const codes: string[] = [];
       for (let c: string | null = code; c; c = parentRegionCode(c)) codes.unshift(c);
       const rows = await repo.findByCodes(db, codes);
-      return codes.map((c) => rows.find((r) => r.code === c)).filter((r) => r !== undefined).map(toRegion);
+      return codes
+        .map((c) => rows.find((r) => r.code === c))
+        .filter((r) => r !== undefined)
+        .map(toRegion);
     },
 
     async children(code: string | null): Promise<Region[]> {

@@ -18,7 +18,13 @@ export function createRegistryRepository() {
         query = query.where((eb) =>
           eb.or([
             eb('h.kk', '=', q),
-            eb.exists(eb.selectFrom('person as p').select('p.id').where('p.household_id', '=', eb.ref('h.id')).where('p.nik', '=', q)),
+            eb.exists(
+              eb
+                .selectFrom('person as p')
+                .select('p.id')
+                .where('p.household_id', '=', eb.ref('h.id'))
+                .where('p.nik', '=', q),
+            ),
           ]),
         );
       } else if (q) {

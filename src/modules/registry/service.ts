@@ -17,11 +17,15 @@ export function createRegistryService(deps: { database: SalurDatabase; audit: Au
   const { database, audit } = deps;
 
   return {
-    async listHouseholds(actor: Actor, filter: { q?: string | undefined; regionCode?: string | undefined; page: number; pageSize: number }) {
+    async listHouseholds(
+      actor: Actor,
+      filter: { q?: string | undefined; regionCode?: string | undefined; page: number; pageSize: number },
+    ) {
       authorize(actor, 'registry.read');
       const scope = regionScope(actor);
       // A filter outside the actor's scope narrows to nothing rather than widening the scope.
-      const prefix = filter.regionCode && isWithinRegion(filter.regionCode, scope) ? filter.regionCode : scope;
+      const prefix =
+        filter.regionCode && isWithinRegion(filter.regionCode, scope) ? filter.regionCode : scope;
       const narrowed = filter.regionCode && !isWithinRegion(filter.regionCode, scope) ? '-' : prefix;
       const { rows, total } = await repo.listHouseholds(database.db, {
         regionPrefix: narrowed,
@@ -48,8 +52,12 @@ export function createRegistryService(deps: { database: SalurDatabase; audit: Au
     async getHousehold(actor: Actor, id: number) {
       authorize(actor, 'registry.read');
       const household = await repo.findHousehold(database.db, id);
-      if (!household || !isWithinRegion(household.region_code, regionScope(actor))) throw new NotFoundError('Keluarga');
-      const [members, desil] = await Promise.all([repo.members(database.db, id), repo.desilHistory(database.db, id)]);
+      if (!household || !isWithinRegion(household.region_code, regionScope(actor)))
+        throw new NotFoundError('Keluarga');
+      const [members, desil] = await Promise.all([
+        repo.members(database.db, id),
+        repo.desilHistory(database.db, id),
+      ]);
       const full = can(actor, 'nik.full');
       await audit.recordNow(actor, {
         action: 'household.view',

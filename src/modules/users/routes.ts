@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppUser } from '../../db/types';
-import { requireActor } from '../../platform/http/auth-hook';
-import { errorResponses, IdParams, OkResponse, iso } from '../../platform/http/schemas';
-import type { Services } from '../../platform/services';
 import type { Role } from '../../platform/auth/actor';
-import { CreateUserBody, ResetPasswordBody, UpdateUserBody, UserList, UserListQuery, UserSummary } from './schemas';
+import { requireActor } from '../../platform/http/auth-hook';
+import { errorResponses, IdParams, iso, OkResponse } from '../../platform/http/schemas';
+import type { Services } from '../../platform/services';
+import {
+  CreateUserBody,
+  ResetPasswordBody,
+  UpdateUserBody,
+  UserList,
+  UserListQuery,
+  UserSummary,
+} from './schemas';
 
 export const usersRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { users, clock } = services;
@@ -12,7 +19,14 @@ export const usersRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
 
   app.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Daftar pengguna dalam wilayah Anda', querystring: UserListQuery, response: { 200: UserList, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Daftar pengguna dalam wilayah Anda',
+        querystring: UserListQuery,
+        response: { 200: UserList, ...errorResponses },
+      },
+    },
     async (request) => {
       const { rows, total } = await users.list(requireActor(request), request.query);
       return { items: rows.map((row) => presentUser(row, clock.now())), total };
@@ -21,15 +35,32 @@ export const usersRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
 
   app.get(
     '/api/users/:id',
-    { schema: { tags: ['users'], summary: 'Satu pengguna', params: IdParams, response: { 200: UserSummary, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Satu pengguna',
+        params: IdParams,
+        response: { 200: UserSummary, ...errorResponses },
+      },
+    },
     async (request) => present(await users.get(requireActor(request), request.params.id)),
   );
 
   app.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Buat pengguna (admin Dinsos)', body: CreateUserBody, response: { 201: UserSummary, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Buat pengguna (admin Dinsos)',
+        body: CreateUserBody,
+        response: { 201: UserSummary, ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const user = await users.create(requireActor(request), { ...request.body, role: request.body.role as Role });
+      const user = await users.create(requireActor(request), {
+        ...request.body,
+        role: request.body.role as Role,
+      });
       reply.status(201);
       return present(user);
     },
@@ -48,7 +79,12 @@ export const usersRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     },
     async (request) => {
       const body = request.body;
-      return present(await users.update(requireActor(request), request.params.id, { ...body, role: body.role as Role | undefined }));
+      return present(
+        await users.update(requireActor(request), request.params.id, {
+          ...body,
+          role: body.role as Role | undefined,
+        }),
+      );
     },
   );
 
@@ -72,7 +108,17 @@ export const usersRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
 
 type UserFields = Pick<
   AppUser,
-  'id' | 'username' | 'full_name' | 'role' | 'region_code' | 'disabled_at' | 'locked_until' | 'must_change_password' | 'last_login_at' | 'created_at' | 'updated_at'
+  | 'id'
+  | 'username'
+  | 'full_name'
+  | 'role'
+  | 'region_code'
+  | 'disabled_at'
+  | 'locked_until'
+  | 'must_change_password'
+  | 'last_login_at'
+  | 'created_at'
+  | 'updated_at'
 >;
 
 function presentUser(user: UserFields, now: Date) {

@@ -18,7 +18,9 @@ export const UserSummary = z
   })
   .meta({ id: 'UserSummary' });
 
-export const UserList = z.object({ items: z.array(UserSummary), total: z.number().int() }).meta({ id: 'UserList' });
+export const UserList = z
+  .object({ items: z.array(UserSummary), total: z.number().int() })
+  .meta({ id: 'UserList' });
 
 export const UserListQuery = z.object({
   q: z.string().max(80).optional(),
@@ -29,7 +31,11 @@ export const UserListQuery = z.object({
 
 export const CreateUserBody = z
   .object({
-    username: z.string().min(3).max(40).regex(/^[A-Za-z0-9._-]+$/, 'Hanya huruf, angka, titik, garis bawah, tanda hubung'),
+    username: z
+      .string()
+      .min(3)
+      .max(40)
+      .regex(/^[A-Za-z0-9._-]+$/, 'Hanya huruf, angka, titik, garis bawah, tanda hubung'),
     fullName: z.string().trim().min(1).max(120),
     role: RoleSchema,
     regionCode: RegionCodeText,
@@ -46,4 +52,6 @@ export const UpdateUserBody = z
   })
   .meta({ id: 'UpdateUserBody' });
 
-export const ResetPasswordBody = z.object({ password: z.string().min(1).max(200) }).meta({ id: 'ResetPasswordBody' });
+export const ResetPasswordBody = z
+  .object({ password: z.string().min(1).max(200) })
+  .meta({ id: 'ResetPasswordBody' });

@@ -1,7 +1,13 @@
 import type { Db, SalurDatabase } from '../../db/database';
 import type { AppUser, AppUserUpdate } from '../../db/types';
 import { isWithinRegion } from '../../domain/region-code';
-import { type Actor, authorize, ROLE_REGION_LENGTHS, type Role, regionScope } from '../../platform/auth/actor';
+import {
+  type Actor,
+  authorize,
+  ROLE_REGION_LENGTHS,
+  type Role,
+  regionScope,
+} from '../../platform/auth/actor';
 import { hashPassword, randomPassword } from '../../platform/auth/secrets';
 import type { Config } from '../../platform/config';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
@@ -54,10 +60,16 @@ export function createUsersService(deps: {
       throw error;
     });
     if (!isWithinRegion(region.code, deps.config.kabupatenCode)) {
-      throw new ValidationError('REGION_OUT_OF_SCOPE', `Wilayah ${region.name} berada di luar kabupaten/kota kantor ini.`);
+      throw new ValidationError(
+        'REGION_OUT_OF_SCOPE',
+        `Wilayah ${region.name} berada di luar kabupaten/kota kantor ini.`,
+      );
     }
     if (!ROLE_REGION_LENGTHS[role].includes(region.code.length)) {
-      throw new ValidationError('ROLE_REGION_MISMATCH', roleRegionMessage(role), { role, regionCode: region.code });
+      throw new ValidationError('ROLE_REGION_MISMATCH', roleRegionMessage(role), {
+        role,
+        regionCode: region.code,
+      });
     }
     if (region.retired) {
       throw new ValidationError('REGION_RETIRED', `Wilayah ${region.name} sudah tidak berlaku.`);
@@ -73,7 +85,10 @@ export function createUsersService(deps: {
   }
 
   return {
-    async list(actor: Actor, filter: { q?: string | undefined; role?: string | undefined; page: number; pageSize: number }) {
+    async list(
+      actor: Actor,
+      filter: { q?: string | undefined; role?: string | undefined; page: number; pageSize: number },
+    ) {
       authorize(actor, 'users.read');
       return repo.list(database.db, {
         q: filter.q,
@@ -129,11 +144,17 @@ export function createUsersService(deps: {
           changes.role = role;
           changes.region_code = await checkRoleRegion(db, role, patch.regionCode ?? before.region_code);
         }
-        if (patch.disabled !== undefined) changes.disabled_at = patch.disabled ? (before.disabled_at ?? new Date()) : null;
+        if (patch.disabled !== undefined)
+          changes.disabled_at = patch.disabled ? (before.disabled_at ?? new Date()) : null;
         const losesAdmin =
-          before.role === 'admin_dinsos' && before.disabled_at === null && (role !== 'admin_dinsos' || patch.disabled);
+          before.role === 'admin_dinsos' &&
+          before.disabled_at === null &&
+          (role !== 'admin_dinsos' || patch.disabled);
         if (losesAdmin && id === actor.userId) {
-          throw new ConflictError('CANNOT_DEMOTE_SELF', 'Anda tidak dapat menonaktifkan atau menurunkan peran akun sendiri.');
+          throw new ConflictError(
+            'CANNOT_DEMOTE_SELF',
+            'Anda tidak dapat menonaktifkan atau menurunkan peran akun sendiri.',
+          );
         }
         if (losesAdmin && (await repo.countActiveAdmins(db)) <= 1) {
           throw new ConflictError('LAST_ADMIN', 'Harus tetap ada minimal satu admin Dinsos yang aktif.');
@@ -141,7 +162,12 @@ export function createUsersService(deps: {
         const after = await repo.update(db, id, changes);
         if (patch.disabled) await db.deleteFrom('user_session').where('user_id', '=', id).execute();
         await audit.record(db, actor, {
-          action: patch.disabled === true ? 'user.disable' : patch.disabled === false ? 'user.enable' : 'user.update',
+          action:
+            patch.disabled === true
+              ? 'user.disable'
+              : patch.disabled === false
+                ? 'user.enable'
+                : 'user.update',
           entityType: 'user',
           entityId: id,
           regionCode: after.region_code,
@@ -159,7 +185,12 @@ export function createUsersService(deps: {
       const passwordHash = await hashPassword(password);
       await database.transaction(async ({ db }) => {
         await loadVisible(db, actor, id);
-        await repo.update(db, id, { password_hash: passwordHash, must_change_password: true, failed_logins: 0, locked_until: null });
+        await repo.update(db, id, {
+          password_hash: passwordHash,
+          must_change_password: true,
+          failed_logins: 0,
+          locked_until: null,
+        });
         await db.deleteFrom('user_session').where('user_id', '=', id).execute();
         await audit.record(db, actor, { action: 'user.password.reset', entityType: 'user', entityId: id });
       });
@@ -169,7 +200,9 @@ export function createUsersService(deps: {
      * First start of a new database: creates `admin` for the office's kabupaten/kota with
      * SALUR_ADMIN_PASSWORD, or a random password returned once for printing. No fixed default.
      */
-    async ensureFirstAdmin(system: Actor): Promise<{ created: boolean; username: string; password?: string }> {
+    async ensureFirstAdmin(
+      system: Actor,
+    ): Promise<{ created: boolean; username: string; password?: string }> {
       return database.transaction(async ({ db }) => {
         if ((await repo.countAll(db)) > 0) return { created: false, username: 'admin' };
         const generated = deps.config.adminPassword === undefined;
@@ -184,8 +217,15 @@ export function createUsersService(deps: {
           password_hash: await hashPassword(password),
           must_change_password: generated,
         });
-        await audit.record(db, system, { action: 'user.create', entityType: 'user', entityId: user.id, after: auditView(user) });
-        return generated ? { created: true, username: 'admin', password } : { created: true, username: 'admin' };
+        await audit.record(db, system, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          after: auditView(user),
+        });
+        return generated
+          ? { created: true, username: 'admin', password }
+          : { created: true, username: 'admin' };
       });
     },
   };

@@ -43,7 +43,14 @@ const PERMISSIONS = {
   'users.manage': ['admin_dinsos'],
   'users.read': ['admin_dinsos', 'auditor'],
   'audit.read': ['admin_dinsos', 'auditor'],
-  'registry.read': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping', 'koordinator', 'auditor'],
+  'registry.read': [
+    'admin_dinsos',
+    'operator_kecamatan',
+    'operator_kelurahan',
+    'pendamping',
+    'koordinator',
+    'auditor',
+  ],
   'jobs.read.all': ['admin_dinsos', 'auditor'],
   'nik.full': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping'],
 } as const satisfies Record<string, readonly Role[]>;

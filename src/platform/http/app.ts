@@ -97,7 +97,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // Client-side routes (/pengguna, /audit, …) all load the single page.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', requestId: request.id } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', requestId: request.id } });
     });
   }
   return app;

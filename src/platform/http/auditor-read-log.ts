@@ -8,14 +8,17 @@ import type { Services } from '../services';
  */
 export function registerAuditorReadLog(app: FastifyInstance, services: Services): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    const actor = request.actor;
-    if (!actor || actor.role !== 'auditor' || request.method !== 'GET' || reply.statusCode >= 400) return payload;
+    if (actor?.role !== 'auditor' || request.method !== 'GET' || reply.statusCode >= 400) return payload;
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return payload;
     const query = (request.query ?? {}) as Record<string, unknown>;
     await services.audit
-      .recordNow(actor, {
+      .recordNow(request.actor!, {
         action: 'auditor.read',
-        details: { route: request.routeOptions.url ?? null, params: request.params, queryKeys: Object.keys(query) },
+        details: {
+          route: request.routeOptions.url ?? null,
+          params: request.params,
+          queryKeys: Object.keys(query),
+        },
       })
       .catch((error) => request.log.error({ err: error }, 'could not log an auditor read'));
     // Logged before the answer leaves: a read the log does not have never reached the auditor.

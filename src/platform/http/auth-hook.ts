@@ -36,7 +36,11 @@ export function registerAuthHook(app: FastifyInstance, services: Services): void
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const actor = await services.auth.actorFromApiToken(authorization.slice(7).trim(), request.id);
-      if (!actor) throw new UnauthenticatedError('TOKEN_INVALID', 'Token API tidak dikenal, dicabut, atau kedaluwarsa.');
+      if (!actor)
+        throw new UnauthenticatedError(
+          'TOKEN_INVALID',
+          'Token API tidak dikenal, dicabut, atau kedaluwarsa.',
+        );
       request.actor = actor;
     } else {
       const token = request.cookies[SESSION_COOKIE];
@@ -51,11 +55,19 @@ export function registerAuthHook(app: FastifyInstance, services: Services): void
       if (!SAFE_METHODS.has(request.method) && request.session && !CSRF_EXEMPT.has(routePath(request))) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !safeEqual(sent, request.session.csrfToken)) {
-          throw new ForbiddenError('CSRF_INVALID', 'Token CSRF tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.');
+          throw new ForbiddenError(
+            'CSRF_INVALID',
+            'Token CSRF tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.',
+          );
         }
       }
     }
-    if (request.actor && isReadOnly(request.actor.role) && !SAFE_METHODS.has(request.method) && !isAccountPath(request)) {
+    if (
+      request.actor &&
+      isReadOnly(request.actor.role) &&
+      !SAFE_METHODS.has(request.method) &&
+      !isAccountPath(request)
+    ) {
       throw new ForbiddenError('READ_ONLY_ROLE', 'Peran auditor hanya dapat membaca data.');
     }
   });

@@ -20,7 +20,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         field: `${error.validationContext ?? ''}${v.instancePath}`.replaceAll('/', '.'),
         message: v.message,
       }));
-      return send(400, 'VALIDATION_FAILED', 'Data yang dikirim tidak valid. Periksa isian yang ditandai.', { issues });
+      return send(400, 'VALIDATION_FAILED', 'Data yang dikirim tidak valid. Periksa isian yang ditandai.', {
+        issues,
+      });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');

@@ -1,0 +1,69 @@
+import { Route, Routes } from 'react-router-dom';
+import { RequireAccess, RequireAuth } from './auth/guards';
+import { NotFound } from './components/StatusViews';
+import { AppLayout } from './layout/AppLayout';
+import { AccountPage } from './pages/account/AccountPage';
+import { ForcedPasswordPage } from './pages/account/ForcedPasswordPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
+import { HouseholdsPage } from './pages/households/HouseholdsPage';
+import { JobsPage } from './pages/jobs/JobsPage';
+import { LoginPage } from './pages/login/LoginPage';
+import { TokensPage } from './pages/tokens/TokensPage';
+import { UsersPage } from './pages/users/UsersPage';
+
+// Paths are in Bahasa Indonesia, as operators read and share them.
+export function App() {
+  return (
+    <Routes>
+      <Route path="/masuk" element={<LoginPage />} />
+      <Route path="/ganti-sandi" element={<ForcedPasswordPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route
+          path="keluarga"
+          element={
+            <RequireAccess access="households">
+              <HouseholdsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="keluarga/:id"
+          element={
+            <RequireAccess access="households">
+              <HouseholdDetailPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="pengguna"
+          element={
+            <RequireAccess access="users">
+              <UsersPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireAccess access="audit">
+              <AuditPage />
+            </RequireAccess>
+          }
+        />
+        <Route path="pekerjaan" element={<JobsPage />} />
+        <Route path="token-api" element={<TokensPage />} />
+        <Route path="akun" element={<AccountPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
