@@ -40,7 +40,7 @@ export interface Family {
   members: FamilyMember[];
 }
 
-// Shares chosen so that the mean household has about four members (Padang: ≈ 3.9 per family card).
+// Shares tuned so that the mean household has about four members (≈100,000 people in 25,000 households).
 const KINDS: readonly (readonly [HouseholdKind, number])[] = [
   ['couple_children', 52],
   ['couple_children_parent', 8],

@@ -8,11 +8,12 @@ import type { Services } from '../services';
  */
 export function registerAuditorReadLog(app: FastifyInstance, services: Services): void {
   app.addHook('onSend', async (request, reply, payload) => {
+    const actor = request.actor;
     if (actor?.role !== 'auditor' || request.method !== 'GET' || reply.statusCode >= 400) return payload;
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return payload;
     const query = (request.query ?? {}) as Record<string, unknown>;
     await services.audit
-      .recordNow(request.actor!, {
+      .recordNow(actor, {
         action: 'auditor.read',
         details: {
           route: request.routeOptions.url ?? null,

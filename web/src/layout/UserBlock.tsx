@@ -1,0 +1,31 @@
+import { Badge, Box, type MantineBreakpoint, Text } from '@mantine/core';
+import { useCurrentUser } from '../auth/session';
+import { useI18n } from '../i18n';
+import { regionPathLabel, useRegion } from '../lib/regions';
+
+/** `Kel. Belakang Pondok / Kec. Padang Selatan / Kota Padang` for the user's own region. */
+export function useMyRegionLabel(): string {
+  const user = useCurrentUser();
+  const region = useRegion(user.regionCode);
+  return region.data ? regionPathLabel(region.data.path) : user.regionName;
+}
+
+/** Who is logged in: name, role (in the chosen language) and region. */
+export function UserBlock({ visibleFrom }: { visibleFrom?: MantineBreakpoint }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const regionLabel = useMyRegionLabel();
+  return (
+    <Box visibleFrom={visibleFrom} style={{ minWidth: 0 }} data-testid="user-block">
+      <Text size="sm" fw={600} truncate data-testid="shell-user-name">
+        {user.fullName}{' '}
+        <Badge size="xs" variant="light" ml={4} data-testid="shell-role">
+          {t(`roles.${user.role}`)}
+        </Badge>
+      </Text>
+      <Text size="xs" c="dimmed" truncate data-testid="shell-region">
+        {regionLabel}
+      </Text>
+    </Box>
+  );
+}
