@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
+import { registerDemoCommand } from './commands/demo';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerNikCommand } from './commands/nik';
 import { registerServeCommand } from './commands/serve';
@@ -15,5 +16,6 @@ registerMigrateCommand(program);
 registerNikCommand(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerDemoCommand(program);
 
 await runCli(program, process.argv);

@@ -18,14 +18,10 @@ export async function buildUser(services: Services, role: Role, regionCode: stri
       role,
       regionCode,
       password: PASSWORD,
+      // Tests log in without the forced first change of password.
+      mustChangePassword: false,
     },
   );
-  // Tests log in without the forced first change of password.
-  await services.database.db
-    .updateTable('app_user')
-    .set({ must_change_password: false })
-    .where('id', '=', user.id)
-    .execute();
   return user;
 }
 

@@ -22,6 +22,8 @@ export interface NewUserInput {
   role: Role;
   regionCode: string;
   password: string;
+  /** Default true: a password set by someone else is changed by its owner at first login. */
+  mustChangePassword?: boolean;
 }
 
 export interface UserPatch {
@@ -120,7 +122,7 @@ export function createUsersService(deps: {
           role: input.role,
           region_code: regionCode,
           password_hash: passwordHash,
-          must_change_password: true,
+          must_change_password: input.mustChangePassword ?? true,
         });
         await audit.record(db, actor, {
           action: 'user.create',

@@ -199,7 +199,7 @@ export const en: Dictionary = {
     error: 'Error',
     empty: 'No jobs yet.',
     follow: 'Follow',
-    kinds: { 'audit.verify': 'Verify audit chain' },
+    kinds: { audit_verify: 'Verify audit chain' },
     states: {
       queued: 'Queued',
       running: 'Running',

@@ -197,7 +197,7 @@ export const id = {
     error: 'Galat',
     empty: 'Belum ada pekerjaan.',
     follow: 'Ikuti',
-    kinds: { 'audit.verify': 'Periksa rantai audit' },
+    kinds: { audit_verify: 'Periksa rantai audit' },
     states: {
       queued: 'Menunggu',
       running: 'Berjalan',

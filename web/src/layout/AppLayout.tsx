@@ -1,5 +1,5 @@
-import { AppShell, Burger, Button, Group, ScrollArea, Stack, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Button, Group, ScrollArea, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
@@ -19,6 +19,8 @@ export function AppLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const [leaving, setLeaving] = useState(false);
+  // One user block and one logout button: in the header on wide screens, in the navbar on phones.
+  const wide = useMediaQuery('(min-width: 48em)', window.innerWidth >= 768, { getInitialValueInEffect: false });
 
   // On a phone the navbar covers the page: close it once a page is chosen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -60,29 +62,33 @@ export function AppLayout() {
             </Title>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <UserBlock visibleFrom="sm" />
+            {wide && <UserBlock />}
             <LanguageSwitch />
-            <Button variant="default" size="xs" onClick={onLogout} loading={leaving} visibleFrom="sm">
-              {t('nav.logout')}
-            </Button>
+            {wide && (
+              <Button variant="default" size="xs" onClick={onLogout} loading={leaving}>
+                {t('nav.logout')}
+              </Button>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" data-testid="navbar">
-        <AppShell.Section hiddenFrom="sm" mb="sm">
-          <UserBlock />
-        </AppShell.Section>
+        {!wide && (
+          <AppShell.Section mb="sm" pb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+            <UserBlock />
+          </AppShell.Section>
+        )}
         <AppShell.Section grow component={ScrollArea}>
           <NavItems />
         </AppShell.Section>
-        <AppShell.Section hiddenFrom="sm" mt="sm">
-          <Stack>
+        {!wide && (
+          <AppShell.Section mt="sm">
             <Button variant="default" onClick={onLogout} loading={leaving} fullWidth>
               {t('nav.logout')}
             </Button>
-          </Stack>
-        </AppShell.Section>
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
 
       <AppShell.Main>

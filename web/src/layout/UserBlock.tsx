@@ -1,4 +1,4 @@
-import { Badge, Box, type MantineBreakpoint, Text } from '@mantine/core';
+import { Badge, Box, Text } from '@mantine/core';
 import { useCurrentUser } from '../auth/session';
 import { useI18n } from '../i18n';
 import { regionPathLabel, useRegion } from '../lib/regions';
@@ -11,12 +11,12 @@ export function useMyRegionLabel(): string {
 }
 
 /** Who is logged in: name, role (in the chosen language) and region. */
-export function UserBlock({ visibleFrom }: { visibleFrom?: MantineBreakpoint }) {
+export function UserBlock() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const regionLabel = useMyRegionLabel();
   return (
-    <Box visibleFrom={visibleFrom} style={{ minWidth: 0 }} data-testid="user-block">
+    <Box style={{ minWidth: 0 }} data-testid="user-block">
       <Text size="sm" fw={600} truncate data-testid="shell-user-name">
         {user.fullName}{' '}
         <Badge size="xs" variant="light" ml={4} data-testid="shell-role">
