@@ -24,6 +24,9 @@ export async function serve(
   if (beforeListen) await beforeListen(services);
   const app = await buildApp(services, { logger: process.env.SALUR_LOG !== '0' });
   await services.jobs.start();
+  await services.auth.purgeExpired();
+  const housekeeping = setInterval(() => void services.auth.purgeExpired().catch(() => {}), 3_600_000);
+  housekeeping.unref();
   await app.listen({ port, host: config.host });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const where = services.database.kind === 'pglite' ? `PGlite di ${config.dataDir}` : 'PostgreSQL';

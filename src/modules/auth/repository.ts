@@ -55,6 +55,10 @@ export function createAuthRepository() {
       await db.deleteFrom('user_session').where('expires_at', '<=', now).execute();
     },
 
+    async deleteLoginAttemptsBefore(db: Db, before: Date) {
+      await db.deleteFrom('login_attempt').where('at', '<', before).execute();
+    },
+
     async insertLoginAttempt(
       db: Db,
       row: { client_ip: string; username: string; succeeded: boolean; at: Date },

@@ -259,8 +259,11 @@ export function createAuthService(deps: {
       });
     },
 
-    async purgeExpiredSessions(): Promise<void> {
-      await repo.deleteExpiredSessions(database.db, clock.now());
+    /** Housekeeping: expired sessions, and login attempts older than the rate-limit window needs. */
+    async purgeExpired(): Promise<void> {
+      const now = clock.now();
+      await repo.deleteExpiredSessions(database.db, now);
+      await repo.deleteLoginAttemptsBefore(database.db, new Date(now.getTime() - 86_400_000));
     },
   };
 }
