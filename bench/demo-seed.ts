@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { csvValue } from '../src/db/copy-csv';
 import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { type DemoHousehold, generateDemoRegistry } from '../src/modules/demo/generator';
@@ -44,13 +45,6 @@ const PERSON_COLUMNS = [
   'nik_warnings',
   'id_dtsen',
 ];
-
-function csvValue(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  return value === '' || /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /** The person rows as seedDemoRegistry writes them, household ids numbered from 1 in order. */
 function personCsv(batch: DemoHousehold[], firstHouseholdId: number): string {

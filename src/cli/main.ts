@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerDemoCommand } from './commands/demo';
+import { registerImportCommands } from './commands/import';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerNikCommand } from './commands/nik';
 import { registerServeCommand } from './commands/serve';
@@ -17,5 +18,6 @@ registerNikCommand(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerDemoCommand(program);
+registerImportCommands(program);
 
 await runCli(program, process.argv);

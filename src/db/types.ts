@@ -126,6 +126,7 @@ export interface HouseholdTable {
   rt: string | null;
   rw: string | null;
   id_dtsen: string | null;
+  id_dtks: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -149,6 +150,9 @@ export interface PersonTable {
   severe_disability: Generated<boolean>;
   nik_warnings: Generated<string[]>;
   id_dtsen: string | null;
+  id_dtks: string | null;
+  last_seen_edition: string | null;
+  absent_since_edition: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -157,6 +161,50 @@ export interface HouseholdDesilTable {
   household_id: number;
   edition: string;
   desil: number;
+}
+
+export interface RegistryImportTable {
+  id: Generated<number>;
+  kind: 'DTSEN' | 'DTKS';
+  edition: string;
+  file_name: string;
+  file_sha256: string;
+  file_format: string;
+  rows_read: number;
+  accepted: number;
+  rejected: number;
+  summary: Json;
+  created_by: number | null;
+  created_by_name: string | null;
+  started_at: Timestamp;
+  finished_at: Generated<Date>;
+}
+
+export interface RegistryImportRejectionTable {
+  import_id: number;
+  line: number;
+  reasons: string[];
+  fields: string[];
+  original: Json;
+}
+
+export interface PersonHistoryTable {
+  id: Generated<number>;
+  person_id: number;
+  import_id: number | null;
+  user_id: number | null;
+  at: Generated<Date>;
+  change: 'INSERT' | 'UPDATE' | 'ABSENT' | 'RETURNED';
+  fields: Json;
+}
+
+export interface HouseholdKkHistoryTable {
+  id: Generated<number>;
+  household_id: number;
+  kk: string;
+  valid_from: Generated<Date>;
+  valid_to: Date | null;
+  import_id: number | null;
 }
 
 export interface SchemaMigrationTable {
@@ -178,6 +226,10 @@ export interface DB {
   household: HouseholdTable;
   person: PersonTable;
   household_desil: HouseholdDesilTable;
+  registry_import: RegistryImportTable;
+  registry_import_rejection: RegistryImportRejectionTable;
+  person_history: PersonHistoryTable;
+  household_kk_history: HouseholdKkHistoryTable;
   schema_migration: SchemaMigrationTable;
 }
 

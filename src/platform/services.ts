@@ -3,6 +3,7 @@ import { createAuditService } from '../modules/audit/service';
 import { createAuthService } from '../modules/auth/service';
 import { createJobsService } from '../modules/jobs/service';
 import { createRegionsService } from '../modules/regions/service';
+import { createRegistryImportService } from '../modules/registry/import/service';
 import { createRegistryService } from '../modules/registry/service';
 import { createUsersService } from '../modules/users/service';
 import { type Clock, systemClock } from './clock';
@@ -16,8 +17,9 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
   const users = createUsersService({ database, config, audit, regions });
   const jobs = createJobsService({ database });
   const registry = createRegistryService({ database, audit });
+  const registryImport = createRegistryImportService({ database, config, clock, audit });
   jobs.register('audit.verify', ({ progress }) => audit.verify((done, total) => progress(done, total)));
-  return { database, config, clock, audit, regions, auth, users, jobs, registry };
+  return { database, config, clock, audit, regions, auth, users, jobs, registry, registryImport };
 }
 
 export type Services = ReturnType<typeof createServices>;

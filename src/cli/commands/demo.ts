@@ -14,10 +14,30 @@ const DEMO_SEED = 1371;
 const DEMO_USERS = [
   { username: 'auditor.demo', fullName: 'Inspektorat Kota Padang', role: 'auditor', region: '1371' },
   { username: 'koordinator.demo', fullName: 'Hendra Saputra', role: 'koordinator', region: '1371' },
-  { username: 'kec.kototangah', fullName: 'Yulia Rahmi (TKSK Koto Tangah)', role: 'operator_kecamatan', region: '137111' },
-  { username: 'kel.demo', fullName: 'Afrizal (operator kelurahan)', role: 'operator_kelurahan', region: 'first-kelurahan' },
-  { username: 'pendamping.demo', fullName: 'Nurhayati (pendamping PKH)', role: 'pendamping', region: '137111' },
-  { username: 'ewarong.demo', fullName: 'Rahmat Hidayat (e-Warong)', role: 'ewarong', region: 'first-kelurahan' },
+  {
+    username: 'kec.kototangah',
+    fullName: 'Yulia Rahmi (TKSK Koto Tangah)',
+    role: 'operator_kecamatan',
+    region: '137111',
+  },
+  {
+    username: 'kel.demo',
+    fullName: 'Afrizal (operator kelurahan)',
+    role: 'operator_kelurahan',
+    region: 'first-kelurahan',
+  },
+  {
+    username: 'pendamping.demo',
+    fullName: 'Nurhayati (pendamping PKH)',
+    role: 'pendamping',
+    region: '137111',
+  },
+  {
+    username: 'ewarong.demo',
+    fullName: 'Rahmat Hidayat (e-Warong)',
+    role: 'ewarong',
+    region: 'first-kelurahan',
+  },
 ] as const;
 
 interface DemoOptions {
@@ -85,14 +105,23 @@ async function prepareDemo(services: Services, households: number, password: str
     await services.jobs.runUntilIdle();
     off();
     bar.stop();
-    const done = await services.database.db.selectFrom('job').select(['state', 'result', 'error']).where('id', '=', job.id).executeTakeFirstOrThrow();
-    if (done.state !== 'succeeded') throw new Error(`Pengisian data demo gagal: ${JSON.stringify(done.error)}`);
+    const done = await services.database.db
+      .selectFrom('job')
+      .select(['state', 'result', 'error'])
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    if (done.state !== 'succeeded')
+      throw new Error(`Pengisian data demo gagal: ${JSON.stringify(done.error)}`);
     seeded = done.result;
   }
   const kelurahan = (await services.regions.children('137111'))[0]!.code;
   const admin = { ...SYSTEM_ACTOR, regionCode: services.config.kabupatenCode };
   for (const u of DEMO_USERS) {
-    const exists = await services.database.db.selectFrom('app_user').select('id').where('username', '=', u.username).executeTakeFirst();
+    const exists = await services.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', u.username)
+      .executeTakeFirst();
     if (exists) continue;
     await services.users.create(admin, {
       username: u.username,
@@ -107,8 +136,16 @@ async function prepareDemo(services: Services, households: number, password: str
 }
 
 function printLogins(password: string): void {
-  const rows = [['admin', 'admin_dinsos', 'Kota Padang'], ...DEMO_USERS.map((u) => [u.username, u.role, u.region === 'first-kelurahan' ? 'kelurahan pertama Koto Tangah' : u.region])];
+  const rows = [
+    ['admin', 'admin_dinsos', 'Kota Padang'],
+    ...DEMO_USERS.map((u) => [
+      u.username,
+      u.role,
+      u.region === 'first-kelurahan' ? 'kelurahan pertama Koto Tangah' : u.region,
+    ]),
+  ];
   process.stderr.write('\nAkun demo (semua memakai kata sandi yang sama):\n');
-  for (const [name, role, region] of rows) process.stderr.write(`  ${name!.padEnd(18)} ${role!.padEnd(20)} ${region}\n`);
+  for (const [name, role, region] of rows)
+    process.stderr.write(`  ${name!.padEnd(18)} ${role!.padEnd(20)} ${region}\n`);
   process.stderr.write(`  kata sandi: ${password}\n\n`);
 }

@@ -1,4 +1,5 @@
 import type { SalurDatabase } from '../../db/database';
+import { csvRow } from '../../db/copy-csv';
 import type { RawConnection } from '../../db/raw-connection';
 import { ConflictError } from '../../platform/errors';
 import {
@@ -198,16 +199,4 @@ async function writeBatch(raw: RawConnection, batch: DemoHousehold[]): Promise<S
   );
   await raw.exec('TRUNCATE demo_household_stage, demo_person_stage');
   return { households: households.rowCount, persons: persons.rowCount, householdDesil: desil.rowCount };
-}
-
-/** One CSV line for COPY: null → empty (NULL), text quoted when needed ("" is an empty string). */
-function csvRow(values: readonly (string | number | boolean | null)[]): string {
-  return `${values.map(csvValue).join(',')}\n`;
-}
-
-function csvValue(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  return value === '' || /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

@@ -1,3 +1,4 @@
+import { csvRow } from '../../db/copy-csv';
 import type { SalurDatabase } from '../../db/database';
 import { REGION_SOURCE, readReferenceRegions } from './reference-data';
 
@@ -25,9 +26,8 @@ export async function loadReferenceRegions(database: SalurDatabase): Promise<Reg
   const counts: Record<string, number> = {};
   for (const region of regions) counts[region.level] = (counts[region.level] ?? 0) + 1;
   const csv = regions
-    .map((r) => [r.code, r.parentCode ?? '', r.level, csvField(r.name)].join(','))
-    .join('\n')
-    .concat('\n');
+    .map((r) => csvRow([r.code, r.parentCode, r.level, r.name]))
+    .join('');
 
   await database.transaction(async ({ raw }) => {
     await raw.exec(`CREATE TEMP TABLE region_stage (code text, parent_code text, level text, name text)
@@ -52,8 +52,4 @@ export async function loadReferenceRegions(database: SalurDatabase): Promise<Reg
     ]);
   });
   return { source: REGION_SOURCE, loaded: true, counts };
-}
-
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -53,6 +53,7 @@ const PERMISSIONS = {
   ],
   'jobs.read.all': ['admin_dinsos', 'auditor'],
   'nik.full': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping'],
+  'registry.import': ['admin_dinsos'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,253 @@
+import type { RawConnection } from '../../../db/raw-connection';
+
+/**
+ * The set-based statements that turn a staged file into registry changes (ARCHITECTURE.md
+ * "Set-based SQL for bulk work"). Each function is one statement (or one temp-table build);
+ * all run inside the import's single transaction, so a crash at any point leaves nothing.
+ * Valid on PostgreSQL 15 and PGlite.
+ */
+
+export const STAGE_COLUMNS = [
+  'line',
+  'nik',
+  'kk',
+  'name',
+  'birth_date',
+  'birth_place',
+  'sex',
+  'relationship',
+  'region_code',
+  'address',
+  'rt',
+  'rw',
+  'desil',
+  'id_dtsen',
+  'id_dtks',
+  'mother_name',
+  'status',
+  'nik_warnings',
+] as const;
+
+export async function createStage(raw: RawConnection): Promise<void> {
+  await raw.exec(`
+    CREATE TEMP TABLE stage_person (
+      line integer NOT NULL, nik text NOT NULL, kk text NOT NULL, name text NOT NULL, birth_date date,
+      birth_place text, sex text, relationship text, region_code text NOT NULL, address text, rt text, rw text,
+      desil smallint, id_dtsen text, id_dtks text, mother_name text, status text NOT NULL, nik_warnings text[] NOT NULL
+    ) ON COMMIT DROP;
+    CREATE TEMP TABLE stage_rejection (line integer NOT NULL, reasons text[] NOT NULL, fields text[] NOT NULL,
+      original jsonb NOT NULL) ON COMMIT DROP;`);
+}
+
+export async function indexStage(raw: RawConnection): Promise<void> {
+  await raw.exec(`
+    CREATE UNIQUE INDEX ON stage_person (nik);
+    CREATE INDEX ON stage_person (kk);
+    ANALYZE stage_person;`);
+}
+
+/** Each staged person against the registry as it was before this import: what changed. */
+export async function buildPersonChanges(raw: RawConnection): Promise<void> {
+  await raw.exec(`
+    CREATE TEMP TABLE person_change ON COMMIT DROP AS
+    SELECT s.nik, s.kk, p.id AS person_id, p.absent_since_edition AS was_absent,
+      CASE WHEN p.id IS NULL THEN '{}'::jsonb ELSE jsonb_strip_nulls(jsonb_build_object(
+        'kk', CASE WHEN oh.kk IS DISTINCT FROM s.kk THEN jsonb_build_array(oh.kk, s.kk) END,
+        'name', CASE WHEN p.name IS DISTINCT FROM s.name THEN jsonb_build_array(p.name, s.name) END,
+        'birthDate', CASE WHEN p.birth_date IS DISTINCT FROM s.birth_date THEN jsonb_build_array(p.birth_date, s.birth_date) END,
+        'birthPlace', CASE WHEN p.birth_place IS DISTINCT FROM s.birth_place THEN jsonb_build_array(p.birth_place, s.birth_place) END,
+        'sex', CASE WHEN p.sex IS DISTINCT FROM s.sex THEN jsonb_build_array(p.sex, s.sex) END,
+        'relationship', CASE WHEN p.relationship IS DISTINCT FROM s.relationship THEN jsonb_build_array(p.relationship, s.relationship) END,
+        'motherName', CASE WHEN p.mother_name IS DISTINCT FROM s.mother_name THEN jsonb_build_array(p.mother_name, s.mother_name) END,
+        'status', CASE WHEN p.status IS DISTINCT FROM s.status THEN jsonb_build_array(p.status, s.status) END,
+        'regionCode', CASE WHEN p.region_code IS DISTINCT FROM s.region_code THEN jsonb_build_array(p.region_code, s.region_code) END,
+        'idDtsen', CASE WHEN s.id_dtsen IS NOT NULL AND p.id_dtsen IS DISTINCT FROM s.id_dtsen THEN jsonb_build_array(p.id_dtsen, s.id_dtsen) END,
+        'idDtks', CASE WHEN s.id_dtks IS NOT NULL AND p.id_dtks IS DISTINCT FROM s.id_dtks THEN jsonb_build_array(p.id_dtks, s.id_dtks) END
+      )) END AS diff
+    FROM stage_person s
+    LEFT JOIN person p ON p.nik = s.nik
+    LEFT JOIN household oh ON oh.id = p.household_id;
+    CREATE INDEX ON person_change (nik);`);
+}
+
+/** One row per KK in the file, described by its head's row (else its first row). */
+export async function buildStageKk(raw: RawConnection): Promise<void> {
+  await raw.exec(`
+    CREATE TEMP TABLE stage_kk ON COMMIT DROP AS
+    SELECT DISTINCT ON (kk) kk, region_code, address, rt, rw, id_dtsen, id_dtks, desil, nik AS rep_nik,
+      NULL::bigint AS household_id, false AS is_new, NULL::text AS old_kk
+    FROM stage_person
+    ORDER BY kk, (relationship = 'KEPALA_KELUARGA') DESC NULLS LAST, line;
+    CREATE UNIQUE INDEX ON stage_kk (kk);`);
+}
+
+export async function matchHouseholdsByKk(raw: RawConnection): Promise<void> {
+  await raw.query('UPDATE stage_kk s SET household_id = h.id FROM household h WHERE h.kk = s.kk');
+}
+
+/**
+ * A KK not known yet whose head (or first member) belongs to a household whose KK is absent
+ * from this file: the same family under a new KK number (move, new head). One new KK per
+ * old household; any further new KK from it is a split (pecah KK) and becomes a new household.
+ */
+export async function matchRenumberedHouseholds(raw: RawConnection): Promise<void> {
+  await raw.query(`
+    WITH candidate AS (
+      SELECT DISTINCT ON (p.household_id) s.kk, p.household_id, h.kk AS old_kk
+      FROM stage_kk s
+      JOIN person p ON p.nik = s.rep_nik
+      JOIN household h ON h.id = p.household_id
+      WHERE s.household_id IS NULL AND NOT EXISTS (SELECT 1 FROM stage_kk o WHERE o.kk = h.kk)
+      ORDER BY p.household_id, s.kk
+    )
+    UPDATE stage_kk s SET household_id = c.household_id, old_kk = c.old_kk FROM candidate c WHERE s.kk = c.kk`);
+}
+
+export async function recordKkHistory(raw: RawConnection, importId: number): Promise<number> {
+  const result = await raw.query(
+    `INSERT INTO household_kk_history (household_id, kk, valid_from, valid_to, import_id)
+     SELECT s.household_id, s.old_kk,
+       COALESCE((SELECT max(x.valid_to) FROM household_kk_history x WHERE x.household_id = s.household_id), h.created_at),
+       now(), $1::bigint
+     FROM stage_kk s JOIN household h ON h.id = s.household_id
+     WHERE s.old_kk IS NOT NULL`,
+    [importId],
+  );
+  return result.rowCount;
+}
+
+export async function updateHouseholds(raw: RawConnection): Promise<number> {
+  const result = await raw.query(`
+    UPDATE household h SET kk = s.kk, region_code = s.region_code, kabupaten_code = substr(s.region_code, 1, 4),
+      address = s.address, rt = s.rt, rw = s.rw,
+      id_dtsen = COALESCE(s.id_dtsen, h.id_dtsen), id_dtks = COALESCE(s.id_dtks, h.id_dtks), updated_at = now()
+    FROM stage_kk s
+    WHERE h.id = s.household_id
+      AND (h.kk, h.region_code, h.address, h.rt, h.rw, h.id_dtsen, h.id_dtks)
+        IS DISTINCT FROM (s.kk, s.region_code, s.address, s.rt, s.rw, COALESCE(s.id_dtsen, h.id_dtsen), COALESCE(s.id_dtks, h.id_dtks))`);
+  return result.rowCount;
+}
+
+export async function insertHouseholds(raw: RawConnection): Promise<number> {
+  const result = await raw.query(`
+    WITH inserted AS (
+      INSERT INTO household (kk, kabupaten_code, region_code, address, rt, rw, id_dtsen, id_dtks)
+      SELECT kk, substr(region_code, 1, 4), region_code, address, rt, rw, id_dtsen, id_dtks
+      FROM stage_kk WHERE household_id IS NULL
+      RETURNING id, kk
+    )
+    UPDATE stage_kk s SET household_id = i.id, is_new = true FROM inserted i WHERE s.kk = i.kk`);
+  return result.rowCount;
+}
+
+/** Updates changed people, and stamps everyone in the file as seen in this edition. */
+export async function updatePersons(raw: RawConnection, edition: string): Promise<void> {
+  await raw.query(
+    `UPDATE person p SET name = s.name, birth_date = s.birth_date, birth_place = s.birth_place, sex = s.sex,
+       relationship = s.relationship, mother_name = s.mother_name, status = s.status,
+       region_code = s.region_code, kabupaten_code = substr(s.region_code, 1, 4), household_id = k.household_id,
+       id_dtsen = COALESCE(s.id_dtsen, p.id_dtsen), id_dtks = COALESCE(s.id_dtks, p.id_dtks),
+       nik_warnings = s.nik_warnings, last_seen_edition = $1, absent_since_edition = NULL,
+       updated_at = CASE WHEN c.diff <> '{}'::jsonb THEN now() ELSE p.updated_at END
+     FROM stage_person s
+     JOIN person_change c ON c.nik = s.nik
+     JOIN stage_kk k ON k.kk = s.kk
+     WHERE p.id = c.person_id
+       AND (c.diff <> '{}'::jsonb OR p.household_id IS DISTINCT FROM k.household_id
+            OR p.nik_warnings IS DISTINCT FROM s.nik_warnings OR p.last_seen_edition IS DISTINCT FROM $1
+            OR p.absent_since_edition IS NOT NULL)`,
+    [edition],
+  );
+}
+
+export async function recordPersonUpdates(raw: RawConnection, importId: number): Promise<void> {
+  await raw.query(
+    `INSERT INTO person_history (person_id, import_id, change, fields)
+     SELECT person_id, $1::bigint, 'UPDATE', diff FROM person_change WHERE person_id IS NOT NULL AND diff <> '{}'::jsonb
+     UNION ALL
+     SELECT person_id, $1::bigint, 'RETURNED', jsonb_build_object('absentSince', was_absent)
+     FROM person_change WHERE person_id IS NOT NULL AND was_absent IS NOT NULL`,
+    [importId],
+  );
+}
+
+export async function insertPersons(raw: RawConnection, importId: number, edition: string): Promise<number> {
+  const result = await raw.query(
+    `WITH inserted AS (
+       INSERT INTO person (nik, household_id, kabupaten_code, region_code, name, birth_place, birth_date, sex,
+         relationship, mother_name, status, nik_warnings, id_dtsen, id_dtks, last_seen_edition)
+       SELECT s.nik, k.household_id, substr(s.region_code, 1, 4), s.region_code, s.name, s.birth_place, s.birth_date,
+         s.sex, s.relationship, s.mother_name, s.status, s.nik_warnings, s.id_dtsen, s.id_dtks, $2
+       FROM stage_person s
+       JOIN person_change c ON c.nik = s.nik
+       JOIN stage_kk k ON k.kk = s.kk
+       WHERE c.person_id IS NULL
+       ORDER BY s.line
+       RETURNING id
+     )
+     INSERT INTO person_history (person_id, import_id, change) SELECT id, $1::bigint, 'INSERT' FROM inserted`,
+    [importId, edition],
+  );
+  return result.rowCount;
+}
+
+/**
+ * People of the kecamatan this file covers who are no longer in it: flagged, never deleted
+ * (issue 3). Kecamatan the file does not cover are left alone, so a partial file does not
+ * mark the rest of the kabupaten absent.
+ */
+export async function flagAbsent(
+  raw: RawConnection,
+  importId: number,
+  edition: string,
+  kabupatenCode: string,
+): Promise<number> {
+  const result = await raw.query(
+    `WITH covered AS (SELECT DISTINCT substr(region_code, 1, 6) AS kecamatan FROM stage_person),
+     absent AS (
+       UPDATE person p SET absent_since_edition = $2, updated_at = now()
+       WHERE p.kabupaten_code = $3 AND p.status = 'HIDUP' AND p.absent_since_edition IS NULL
+         AND substr(p.region_code, 1, 6) IN (SELECT kecamatan FROM covered)
+         AND NOT EXISTS (SELECT 1 FROM stage_person s WHERE s.nik = p.nik)
+       RETURNING p.id
+     )
+     INSERT INTO person_history (person_id, import_id, change, fields)
+     SELECT id, $1::bigint, 'ABSENT', jsonb_build_object('edition', $2::text) FROM absent`,
+    [importId, edition, kabupatenCode],
+  );
+  return result.rowCount;
+}
+
+export async function upsertDesil(raw: RawConnection, edition: string): Promise<void> {
+  await raw.query(
+    `INSERT INTO household_desil (household_id, edition, desil)
+     SELECT household_id, $1, desil FROM stage_kk WHERE desil IS NOT NULL
+     ON CONFLICT (household_id, edition) DO UPDATE SET desil = excluded.desil
+     WHERE household_desil.desil <> excluded.desil`,
+    [edition],
+  );
+}
+
+export async function saveRejections(raw: RawConnection, importId: number): Promise<void> {
+  await raw.query(
+    `INSERT INTO registry_import_rejection (import_id, line, reasons, fields, original)
+     SELECT $1::bigint, line, reasons, fields, original FROM stage_rejection`,
+    [importId],
+  );
+}
+
+export async function countChanges(raw: RawConnection) {
+  const { rows } = await raw.query<{
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    households_new: number;
+  }>(
+    `SELECT count(*) FILTER (WHERE person_id IS NULL)::int AS inserted,
+            count(*) FILTER (WHERE person_id IS NOT NULL AND diff <> '{}'::jsonb)::int AS updated,
+            count(*) FILTER (WHERE person_id IS NOT NULL AND diff = '{}'::jsonb)::int AS unchanged,
+            (SELECT count(*) FROM stage_kk WHERE household_id IS NULL)::int AS households_new
+     FROM person_change`,
+  );
+  return rows[0]!;
+}

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { csvRow } from '../../../db/copy-csv';
+import type { SalurDatabase } from '../../../db/database';
+import { type Actor, authorize } from '../../../platform/auth/actor';
+import type { Clock } from '../../../platform/clock';
+import type { Config } from '../../../platform/config';
+import { ValidationError } from '../../../platform/errors';
+import { mapHeaders, parseMapOption, requireColumns } from '../../../platform/files/header-map';
+import { openTabular } from '../../../platform/files/tabular';
+import type { AuditService } from '../../audit/service';
+import * as apply from './apply-sql';
+import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS, type DtsenField } from './fields';
+import type { RejectionCode, WarningCode } from './reasons';
+import { isRejection, type RegistryRecord, validateRow } from './validate-row';
+
+export interface DtsenImportInput {
+  filePath: string;
+  /** The name shown in reports (the uploaded file's name; defaults to the path's base name). */
+  fileName?: string | undefined;
+  kind?: 'DTSEN' | 'DTKS' | undefined;
+  /** `YYYY-MM`; defaults to the current month. */
+  edition?: string | undefined;
+  sheet?: string | undefined;
+  /** Extra header mappings, `KOLOM=field`. */
+  map?: readonly string[] | undefined;
+}
+
+export interface DtsenImportSummary {
+  importId: number;
+  edition: string;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  rejectedByReason: Partial<Record<RejectionCode, number>>;
+  warningsByReason: Partial<Record<WarningCode, number>>;
+  persons: { inserted: number; updated: number; unchanged: number; absent: number };
+  households: { inserted: number; updated: number; kkChanged: number };
+  ignoredColumns: string[];
+  /** The file's header row in order (the error report repeats it). */
+  headers: string[];
+}
+
+// Rows per COPY: bounds memory while the file streams (ARCHITECTURE.md, COPY into PGlite).
+const CHUNK_ROWS = 50_000;
+
+export function createRegistryImportService(deps: {
+  database: SalurDatabase;
+  config: Config;
+  clock: Clock;
+  audit: AuditService;
+}) {
+  const { database, config, clock, audit } = deps;
+
+  return {
+    /**
+     * Imports a DTSEN/DTKS file: every row accepted, accepted with warnings, or rejected with
+     * reason codes; accepted rows change the registry set-based. One transaction: a crash or
+     * kill leaves the registry as before, and a re-run gives the same result.
+     */
+    async importDtsen(
+      actor: Actor,
+      input: DtsenImportInput,
+      onProgress?: (rowsRead: number, stage: string) => void,
+    ): Promise<DtsenImportSummary> {
+      authorize(actor, 'registry.import');
+      const edition = input.edition ?? clock.now().toISOString().slice(0, 7);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(edition)) {
+        throw new ValidationError(
+          'EDITION_FORMAT',
+          `Edisi "${edition}" tidak sah: gunakan format TAHUN-BULAN, mis. 2026-01.`,
+        );
+      }
+      const latest = await database.db
+        .selectFrom('registry_import')
+        .select((eb) => eb.fn.max('edition').as('edition'))
+        .executeTakeFirst();
+      if (latest?.edition && edition < latest.edition) {
+        throw new ValidationError(
+          'EDITION_OLDER_THAN_CURRENT',
+          `Edisi ${edition} lebih lama daripada edisi yang sudah dimuat (${latest.edition}); memuatnya akan menimpa data yang lebih baru.`,
+        );
+      }
+      const file = await openTabular(input.filePath, { sheet: input.sheet });
+      const mapping = mapHeaders(file.headers, DTSEN_SYNONYMS, parseMapOption(input.map ?? [], DTSEN_FIELDS));
+      requireColumns(mapping, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS);
+      const sha256 = await fileSha256(input.filePath);
+      const startedAt = clock.now();
+      const regions = await loadRegionSets(database);
+
+      return database.transaction(async ({ db, raw }) => {
+        const rejectedByReason: Partial<Record<RejectionCode, number>> = {};
+        const warningsByReason: Partial<Record<WarningCode, number>> = {};
+        let rowsRead = 0;
+        let accepted = 0;
+        let rejected = 0;
+        await apply.createStage(raw);
+        const ctx = {
+          columns: mapping.columns,
+          kecamatanExists: (code: string) => regions.kecamatan.has(code),
+          villageExists: (code: string) => regions.villages.has(code),
+          kabupatenCode: config.kabupatenCode,
+          today: clock.now(),
+          seen: new Set<string>(),
+        };
+        let stageChunk: string[] = [];
+        let rejectChunk: string[] = [];
+        const flush = async () => {
+          if (stageChunk.length) await raw.copyCsv('stage_person', apply.STAGE_COLUMNS, stageChunk.join(''));
+          if (rejectChunk.length)
+            await raw.copyCsv(
+              'stage_rejection',
+              ['line', 'reasons', 'fields', 'original'],
+              rejectChunk.join(''),
+            );
+          stageChunk = [];
+          rejectChunk = [];
+        };
+        for await (const row of file.rows) {
+          rowsRead++;
+          const result = validateRow(row.line, row.cells, ctx);
+          if (isRejection(result)) {
+            rejected++;
+            for (const reason of result.reasons)
+              rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+            const original = Object.fromEntries(file.headers.map((h, i) => [h, originalText(row.cells[i])]));
+            rejectChunk.push(csvRow([row.line, result.reasons, result.fields, JSON.stringify(original)]));
+          } else {
+            accepted++;
+            for (const w of result.warnings) warningsByReason[w] = (warningsByReason[w] ?? 0) + 1;
+            stageChunk.push(stageLine(result));
+          }
+          if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
+            await flush();
+            onProgress?.(rowsRead, 'membaca');
+          }
+        }
+        await flush();
+        onProgress?.(rowsRead, 'menerapkan');
+
+        const importRow = await db
+          .insertInto('registry_import')
+          .values({
+            kind: input.kind ?? 'DTSEN',
+            edition,
+            file_name: input.fileName ?? path.basename(input.filePath),
+            file_sha256: sha256,
+            file_format: file.format,
+            rows_read: rowsRead,
+            accepted,
+            rejected,
+            summary: '{}',
+            created_by: actor.userId > 0 ? actor.userId : null,
+            created_by_name: actor.username,
+            started_at: startedAt,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const importId = importRow.id;
+
+        await apply.indexStage(raw);
+        await apply.buildPersonChanges(raw);
+        await apply.buildStageKk(raw);
+        await apply.matchHouseholdsByKk(raw);
+        await apply.matchRenumberedHouseholds(raw);
+        const counts = await apply.countChanges(raw);
+        const kkChanged = await apply.recordKkHistory(raw, importId);
+        const householdsUpdated = await apply.updateHouseholds(raw);
+        const householdsInserted = await apply.insertHouseholds(raw);
+        await apply.updatePersons(raw, edition);
+        await apply.recordPersonUpdates(raw, importId);
+        await apply.insertPersons(raw, importId, edition);
+        const absent =
+          accepted > 0 ? await apply.flagAbsent(raw, importId, edition, config.kabupatenCode) : 0;
+        await apply.upsertDesil(raw, edition);
+        await apply.saveRejections(raw, importId);
+
+        const summary: DtsenImportSummary = {
+          importId,
+          edition,
+          rowsRead,
+          accepted,
+          rejected,
+          rejectedByReason,
+          warningsByReason,
+          persons: {
+            inserted: counts.inserted,
+            updated: counts.updated,
+            unchanged: counts.unchanged,
+            absent,
+          },
+          households: { inserted: householdsInserted, updated: householdsUpdated, kkChanged },
+          ignoredColumns: mapping.ignored,
+          headers: file.headers,
+        };
+        await db
+          .updateTable('registry_import')
+          .set({ summary: JSON.stringify(summary) })
+          .where('id', '=', importId)
+          .execute();
+        await audit.record(db, actor, {
+          action: 'registry.import',
+          entityType: 'registry_import',
+          entityId: importId,
+          regionCode: config.kabupatenCode,
+          details: { fileName: input.fileName ?? path.basename(input.filePath), sha256, ...summary },
+        });
+        return summary;
+      });
+    },
+  };
+}
+
+export type RegistryImportService = ReturnType<typeof createRegistryImportService>;
+
+function stageLine(r: RegistryRecord): string {
+  return csvRow([
+    r.line,
+    r.nik,
+    r.kk,
+    r.name,
+    r.birthDate,
+    r.birthPlace,
+    r.sex,
+    r.relationship,
+    r.regionCode,
+    r.address,
+    r.rt,
+    r.rw,
+    r.desil,
+    r.idDtsen,
+    r.idDtks,
+    r.motherName,
+    r.status,
+    r.warnings,
+  ]);
+}
+
+/** The cell as the operator typed it, for the error report (numbers and dates as text). */
+function originalText(cell: unknown): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+async function fileSha256(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Region codes as sets: ≈91 k short strings, checked per row in memory. */
+async function loadRegionSets(database: SalurDatabase) {
+  const rows = await database.db
+    .selectFrom('region')
+    .select(['code', 'level'])
+    .where('level', 'in', ['kecamatan', 'desa'])
+    .execute();
+  const kecamatan = new Set<string>();
+  const villages = new Set<string>();
+  for (const r of rows) (r.level === 'kecamatan' ? kecamatan : villages).add(r.code);
+  return { kecamatan, villages };
+}

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { ValidationError } from '../errors';
+
+/**
+ * Streaming reader for the tables offices receive: CSV (comma, semicolon or tab, detected;
+ * UTF-8 with or without BOM) and .xlsx (first sheet or a named one). Rows come one at a time
+ * with their line number in the file, so a 1 M-row file never sits whole in memory.
+ *
+ * Cell values keep their type: a spreadsheet number stays a JS number (so a NIK that became a
+ * number can be recognised as such), a date cell becomes a Date, text stays text.
+ */
+export type CellValue = string | number | Date | boolean | null;
+
+export interface TabularRow {
+  /** 1-based line (CSV) or row number (xlsx) in the file, as the operator sees it. */
+  line: number;
+  cells: CellValue[];
+}
+
+export interface TabularFile {
+  format: 'csv' | 'xlsx';
+  delimiter?: string;
+  headers: string[];
+  rows: AsyncIterable<TabularRow>;
+}
+
+export async function openTabular(
+  filePath: string,
+  options: { sheet?: string | undefined } = {},
+): Promise<TabularFile> {
+  if (!fs.existsSync(filePath))
+    throw new ValidationError('FILE_NOT_FOUND', `Berkas ${filePath} tidak ditemukan.`);
+  const ext = path.extname(filePath).toLowerCase();
+  if (ext === '.xlsx') return openXlsx(filePath, options.sheet);
+  if (ext === '.xls') {
+    throw new ValidationError(
+      'FILE_FORMAT',
+      'Berkas .xls (Excel 97–2003) tidak didukung: simpan ulang sebagai .xlsx atau .csv.',
+    );
+  }
+  return openCsv(filePath);
+}
+
+async function openCsv(filePath: string): Promise<TabularFile> {
+  const head = await readHead(filePath, 64 * 1024);
+  if (head.includes('\u0000'))
+    throw new ValidationError('FILE_FORMAT', 'Berkas bukan teks CSV (berisi data biner).');
+  const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const delimiter = detectDelimiter(firstLine);
+  const parser = fs
+    .createReadStream(filePath)
+    .pipe(
+      parse({
+        bom: true,
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        info: true,
+        trim: true,
+      }),
+    );
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
+    record: string[];
+    info: { lines: number };
+  }>;
+  const first = await iterator.next();
+  if (first.done) throw new ValidationError('FILE_EMPTY', 'Berkas kosong: tidak ada baris judul kolom.');
+  const headers = first.value.record;
+  async function* rows(): AsyncIterable<TabularRow> {
+    try {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield { line: next.value.info.lines, cells: next.value.record.map((v) => (v === '' ? null : v)) };
+      }
+    } catch (error) {
+      const e = error as { code?: string; lines?: number; message: string };
+      throw new ValidationError('FILE_FORMAT', `CSV rusak di sekitar baris ${e.lines ?? '?'}: ${e.message}`);
+    }
+  }
+  return { format: 'csv', delimiter, headers, rows: rows() };
+}
+
+/** The separator that splits the header line into the most columns (quotes respected). */
+export function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+async function readHead(filePath: string, bytes: number): Promise<string> {
+  const handle = await fs.promises.open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function openXlsx(filePath: string, sheetName: string | undefined): Promise<TabularFile> {
+  // styles: 'cache' so date-formatted cells come back as Date, not as serial numbers.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets = reader[Symbol.asyncIterator]();
+  let sheet: ExcelJS.stream.xlsx.WorksheetReader | undefined;
+  const seen: string[] = [];
+  try {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) break;
+      const name = (next.value as unknown as { name?: string }).name ?? '';
+      seen.push(name);
+      if (!sheetName || name.toLowerCase() === sheetName.toLowerCase()) {
+        sheet = next.value;
+        break;
+      }
+      // Skip the rows of sheets we do not want.
+      for await (const _ of next.value) {
+      }
+    }
+  } catch (error) {
+    throw new ValidationError('FILE_FORMAT', `Berkas .xlsx tidak dapat dibaca: ${(error as Error).message}`);
+  }
+  if (!sheet) {
+    throw new ValidationError(
+      'SHEET_NOT_FOUND',
+      `Lembar "${sheetName}" tidak ada. Lembar yang ada: ${seen.join(', ') || '(tidak ada)'}.`,
+    );
+  }
+  const rowIterator = sheet[Symbol.asyncIterator]();
+  const first = await rowIterator.next();
+  if (first.done) throw new ValidationError('FILE_EMPTY', 'Lembar kosong: tidak ada baris judul kolom.');
+  const headers = rowCells(first.value).map((c) => (c === null ? '' : String(c)));
+  async function* rows(): AsyncIterable<TabularRow> {
+    for (;;) {
+      const next = await rowIterator.next();
+      if (next.done) return;
+      const cells = rowCells(next.value);
+      if (cells.every((c) => c === null)) continue;
+      yield { line: next.value.number, cells };
+    }
+  }
+  return { format: 'xlsx', headers, rows: rows() };
+}
+
+function rowCells(row: ExcelJS.Row): CellValue[] {
+  const values = row.values as unknown[];
+  const cells: CellValue[] = [];
+  // ExcelJS row.values is 1-based: index 0 is empty.
+  for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
+  return cells;
+}
+
+function cellValue(value: unknown): CellValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as { text?: unknown; result?: unknown; richText?: Array<{ text: string }> };
+    if (v.richText)
+      return (
+        v.richText
+          .map((r) => r.text)
+          .join('')
+          .trim() || null
+      );
+    if (v.result !== undefined) return cellValue(v.result);
+    if (typeof v.text === 'string') return v.text.trim() || null;
+  }
+  return String(value);
+}
