@@ -8,6 +8,8 @@ export interface Config {
   /** `postgres://…` to run on a PostgreSQL server; absent → embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Uploaded files waiting for their job (shared storage when several processes run). */
+  filesDir: string;
   /** Canonical (digits-only) code of the office's kabupaten/kota, e.g. `1371`. */
   kabupatenCode: string;
   adminPassword: string | undefined;
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SALUR_DATA_DIR ?? './data'),
+    filesDir: path.resolve(env.SALUR_FILES_DIR ?? `${env.SALUR_DATA_DIR ?? './data'}-files`),
     kabupatenCode: kabupaten,
     adminPassword: env.SALUR_ADMIN_PASSWORD || undefined,
     timeZone: env.SALUR_TIME_ZONE ?? 'Asia/Jakarta',

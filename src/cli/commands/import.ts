@@ -38,7 +38,7 @@ export function registerImportCommands(program: Command): void {
             map: options.map,
             kind: options.dtks ? 'DTKS' : 'DTSEN',
           },
-          (rows) => bar.update(rows, null),
+          (rows, _stage, total) => bar.update(rows, total),
         );
         bar.stop();
         const base = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.ditolak`);

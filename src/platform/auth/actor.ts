@@ -54,6 +54,12 @@ const PERMISSIONS = {
   'jobs.read.all': ['admin_dinsos', 'auditor'],
   'nik.full': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping'],
   'registry.import': ['admin_dinsos'],
+  // Proposals to the centre (docs/usulan.md): operators propose, kecamatan then Dinsos decide.
+  'usulan.read': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping', 'auditor'],
+  'usulan.create': ['operator_kelurahan', 'pendamping'],
+  'usulan.decide': ['operator_kecamatan', 'admin_dinsos'],
+  'usulan.batch': ['admin_dinsos'],
+  'usulan.batch.read': ['admin_dinsos', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

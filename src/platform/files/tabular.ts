@@ -22,6 +22,8 @@ export interface TabularRow {
 
 export interface TabularFile {
   format: 'csv' | 'xlsx';
+  /** Data rows expected (CSV: lines after the header, counted by a fast scan; xlsx: unknown). */
+  estimatedRows: number | null;
   delimiter?: string;
   headers: string[];
   rows: AsyncIterable<TabularRow>;
@@ -50,18 +52,16 @@ async function openCsv(filePath: string): Promise<TabularFile> {
     throw new ValidationError('FILE_FORMAT', 'Berkas bukan teks CSV (berisi data biner).');
   const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const delimiter = detectDelimiter(firstLine);
-  const parser = fs
-    .createReadStream(filePath)
-    .pipe(
-      parse({
-        bom: true,
-        delimiter,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        info: true,
-        trim: true,
-      }),
-    );
+  const parser = fs.createReadStream(filePath).pipe(
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+    }),
+  );
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
     record: string[];
     info: { lines: number };
@@ -81,7 +81,13 @@ async function openCsv(filePath: string): Promise<TabularFile> {
       throw new ValidationError('FILE_FORMAT', `CSV rusak di sekitar baris ${e.lines ?? '?'}: ${e.message}`);
     }
   }
-  return { format: 'csv', delimiter, headers, rows: rows() };
+  return {
+    format: 'csv',
+    delimiter,
+    headers,
+    rows: rows(),
+    estimatedRows: Math.max(0, (await countLines(filePath)) - 1),
+  };
 }
 
 /** The separator that splits the header line into the most columns (quotes respected). */
@@ -100,6 +106,18 @@ export function detectDelimiter(headerLine: string): string {
   let best = ',';
   for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
   return best;
+}
+
+/** Newlines in the file, for a progress bar that knows its end (a quoted newline counts too: an estimate). */
+async function countLines(filePath: string): Promise<number> {
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) {
+    const buffer = chunk as Buffer;
+    for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) lines++;
+    if (buffer.length > 0) last = buffer[buffer.length - 1]!;
+  }
+  return last === 10 ? lines : lines + 1;
 }
 
 async function readHead(filePath: string, bytes: number): Promise<string> {
@@ -161,7 +179,7 @@ async function openXlsx(filePath: string, sheetName: string | undefined): Promis
       yield { line: next.value.number, cells };
     }
   }
-  return { format: 'xlsx', headers, rows: rows() };
+  return { format: 'xlsx', headers, rows: rows(), estimatedRows: null };
 }
 
 function rowCells(row: ExcelJS.Row): CellValue[] {

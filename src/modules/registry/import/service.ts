@@ -62,7 +62,7 @@ export function createRegistryImportService(deps: {
     async importDtsen(
       actor: Actor,
       input: DtsenImportInput,
-      onProgress?: (rowsRead: number, stage: string) => void,
+      onProgress?: (rowsRead: number, stage: string, totalRows: number | null) => void,
     ): Promise<DtsenImportSummary> {
       authorize(actor, 'registry.import');
       const edition = input.edition ?? clock.now().toISOString().slice(0, 7);
@@ -133,11 +133,11 @@ export function createRegistryImportService(deps: {
           }
           if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
             await flush();
-            onProgress?.(rowsRead, 'membaca');
+            onProgress?.(rowsRead, 'membaca', file.estimatedRows);
           }
         }
         await flush();
-        onProgress?.(rowsRead, 'menerapkan');
+        onProgress?.(rowsRead, 'menerapkan', rowsRead);
 
         const importRow = await db
           .insertInto('registry_import')
