@@ -3,6 +3,7 @@ import { createAuditService } from '../modules/audit/service';
 import { createAuthService } from '../modules/auth/service';
 import { createJobsService } from '../modules/jobs/service';
 import { createRegionsService } from '../modules/regions/service';
+import { type RegistryImportJobPayload, runRegistryImportJob } from '../modules/registry/import/job';
 import { createRegistryImportService } from '../modules/registry/import/service';
 import { createRegistryService } from '../modules/registry/service';
 import { createUsersService } from '../modules/users/service';
@@ -18,6 +19,9 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
   const jobs = createJobsService({ database });
   const registry = createRegistryService({ database, audit });
   const registryImport = createRegistryImportService({ database, config, clock, audit });
+  jobs.register<RegistryImportJobPayload>('registry.import', (ctx) =>
+    runRegistryImportJob(registryImport, config, ctx),
+  );
   jobs.register('audit.verify', ({ progress }) => audit.verify((done, total) => progress(done, total)));
   return { database, config, clock, audit, regions, auth, users, jobs, registry, registryImport };
 }

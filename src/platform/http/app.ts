@@ -18,6 +18,7 @@ import { auditRoutes } from '../../modules/audit/routes';
 import { authRoutes } from '../../modules/auth/routes';
 import { jobsRoutes } from '../../modules/jobs/routes';
 import { regionsRoutes } from '../../modules/regions/routes';
+import { registryImportRoutes } from '../../modules/registry/import/routes';
 import { registryRoutes } from '../../modules/registry/routes';
 import { usersRoutes } from '../../modules/users/routes';
 import type { Services } from '../services';
@@ -49,6 +50,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     trustProxy: process.env.SALUR_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Uploads arrive as the raw file: handed to the route as a stream, never buffered whole.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -91,6 +94,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(auditRoutes, { services });
   await app.register(jobsRoutes, { services });
   await app.register(registryRoutes, { services });
+  await app.register(registryImportRoutes, { services });
 
   if (options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
