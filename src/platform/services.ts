@@ -5,7 +5,9 @@ import { createJobsService } from '../modules/jobs/service';
 import { createRegionsService } from '../modules/regions/service';
 import { type RegistryImportJobPayload, runRegistryImportJob } from '../modules/registry/import/job';
 import { createRegistryImportService } from '../modules/registry/import/service';
+import { createPersonService } from '../modules/registry/person-service';
 import { createRegistryService } from '../modules/registry/service';
+import { createSyncService } from '../modules/sync/service';
 import { createUsersService } from '../modules/users/service';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
@@ -18,12 +20,14 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
   const users = createUsersService({ database, config, audit, regions });
   const jobs = createJobsService({ database });
   const registry = createRegistryService({ database, audit });
+  const persons = createPersonService({ database, audit });
   const registryImport = createRegistryImportService({ database, config, clock, audit });
+  const sync = createSyncService({ database, config, clock, audit, jobs });
   jobs.register<RegistryImportJobPayload>('registry.import', (ctx) =>
     runRegistryImportJob(registryImport, config, ctx),
   );
   jobs.register('audit.verify', ({ progress }) => audit.verify((done, total) => progress(done, total)));
-  return { database, config, clock, audit, regions, auth, users, jobs, registry, registryImport };
+  return { database, config, clock, audit, regions, auth, users, jobs, registry, registryImport, persons, sync };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -73,9 +73,29 @@ describe('role × region on the registry', () => {
 
   it('an operator of one kelurahan cannot find another kelurahan household by its KK or NIK search', async () => {
     for (const q of [homes.B!.kk, homes.B!.headNik, 'Kepala']) {
-      const response = await get('kelurahanA', `/api/households?q=${q}`);
+      const response = await t.app.inject({ method: 'POST', url: '/api/households/search', headers: sessions.kelurahanA!.headers, payload: { q } });
+      expect(response.statusCode).toBe(200);
       expect(response.json().items.every((h: { id: number }) => h.id === homes.A!.id)).toBe(true);
+      const persons = await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.kelurahanA!.headers, payload: { q } });
+      expect(persons.statusCode).toBe(200);
+      expect(persons.json().items.every((p: { householdId: number }) => p.householdId === homes.A!.id)).toBe(true);
     }
+    const own = await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.kelurahanA!.headers, payload: { q: homes.A!.headNik } });
+    expect(own.json().items).toHaveLength(1);
+    expect(own.json().items[0].nikMasked).toMatch(/\*{8}/);
+  });
+
+  it('refuses a NIK or KK in a URL', async () => {
+    const response = await get('kelurahanA', `/api/households?q=${homes.A!.kk}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('IDENTIFIER_IN_URL');
+  });
+
+  it('a person of another kelurahan is 404, one of the own kelurahan shows history', async () => {
+    const [mine] = (await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.kelurahanA!.headers, payload: { q: homes.A!.headNik } })).json().items;
+    const theirs = (await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.admin!.headers, payload: { q: homes.C!.headNik } })).json().items[0];
+    expect((await get('kelurahanA', `/api/persons/${mine.id}`)).statusCode).toBe(200);
+    expect((await get('kelurahanA', `/api/persons/${theirs.id}`)).statusCode).toBe(404);
   });
 
   it('a region filter outside the scope returns nothing rather than widening the scope', async () => {

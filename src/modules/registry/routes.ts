@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ValidationError } from '../../platform/errors';
 import { requireActor } from '../../platform/http/auth-hook';
 import { errorResponses, IdParams } from '../../platform/http/schemas';
 import type { Services } from '../../platform/services';
@@ -20,6 +21,28 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     async (request) => {
       const actor = requireActor(request);
       const { regionCode, ...rest } = request.query;
+      if (rest.q && /\d{6,}/.test(rest.q)) {
+        throw new ValidationError('IDENTIFIER_IN_URL', 'NIK/KK tidak boleh dikirim di alamat (URL): gunakan POST /api/households/search.');
+      }
+      const canonical = regionCode ? (await regions.get(regionCode)).code : undefined;
+      return registry.listHouseholds(actor, { ...rest, regionCode: canonical });
+    },
+  );
+
+  // The same list with the search text in the body: a NIK or KK must never travel in a URL.
+  app.post(
+    '/api/households/search',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Cari keluarga (NIK/KK lengkap atau nama anggota) dalam wilayah Anda; NIK/KK tersamar',
+        body: HouseholdListQuery,
+        response: { 200: HouseholdList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { regionCode, ...rest } = request.body;
       const canonical = regionCode ? (await regions.get(regionCode)).code : undefined;
       return registry.listHouseholds(actor, { ...rest, regionCode: canonical });
     },

@@ -20,6 +20,8 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Paths a logged-out browser may change: login itself (it creates the session).
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+// POSTs that change nothing (they start a check or carry a search in the body, not the URL).
+const READ_ONLY_POSTS = new Set(['/api/audit/verify', '/api/persons/search', '/api/households/search']);
 
 /**
  * Who is calling: a session cookie (browser) or `Authorization: Bearer salur_…` (machine

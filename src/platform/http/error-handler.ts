@@ -43,10 +43,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(500, 'INTERNAL', 'Terjadi galat pada server. Hubungi admin dengan kode permintaan ini.');
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', requestId: request.id },
-    });
-  });
 }
