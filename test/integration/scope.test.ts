@@ -156,6 +156,8 @@ describe('role × region on users and audit', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('READ_ONLY_ROLE');
+    const verify = await t.app.inject({ method: 'POST', url: '/api/audit/verify', headers: sessions.auditor!.headers });
+    expect(verify.statusCode).toBe(202);
     await get('auditor', '/api/users?q=rahasia');
     const logged = await t.services.database.db
       .selectFrom('audit_log')

@@ -23,6 +23,7 @@ import { personRoutes } from '../../modules/registry/person-routes';
 import { registryRoutes } from '../../modules/registry/routes';
 import { syncRoutes } from '../../modules/sync/routes';
 import { usersRoutes } from '../../modules/users/routes';
+import { usulanRoutes } from '../../modules/usulan/routes';
 import type { Services } from '../services';
 import { registerAuditorReadLog } from './auditor-read-log';
 import { registerAuthHook } from './auth-hook';
@@ -97,6 +98,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(jobsRoutes, { services });
   await app.register(registryRoutes, { services });
   await app.register(registryImportRoutes, { services });
+  await app.register(usulanRoutes, { services });
   await app.register(personRoutes, { services });
   await app.register(syncRoutes, { services });
 

@@ -68,9 +68,14 @@ export function registerAuthHook(app: FastifyInstance, services: Services): void
       request.actor &&
       isReadOnly(request.actor.role) &&
       !SAFE_METHODS.has(request.method) &&
-      !isAccountPath(request)
+      !isAccountPath(request) &&
+      !READ_ONLY_POSTS.has(routePath(request))
     ) {
       throw new ForbiddenError('READ_ONLY_ROLE', 'Peran auditor hanya dapat membaca data.');
+    }
+    // A password set by someone else (first admin, reset) must be replaced before any other work.
+    if (request.session?.mustChangePassword && !isAccountPath(request)) {
+      throw new ForbiddenError('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi sementara Anda terlebih dahulu (menu Akun).');
     }
   });
 }
