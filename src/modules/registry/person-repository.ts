@@ -36,7 +36,17 @@ export function createPersonRepository() {
       const base = db
         .selectFrom('person as p')
         .leftJoin('household as h', 'h.id', 'p.household_id')
-        .select(['p.id', 'p.nik', 'p.name', 'p.birth_date', 'p.sex', 'p.status', 'p.region_code', 'p.household_id', 'h.kk'])
+        .select([
+          'p.id',
+          'p.nik',
+          'p.name',
+          'p.birth_date',
+          'p.sex',
+          'p.status',
+          'p.region_code',
+          'p.household_id',
+          'h.kk',
+        ])
         .where('p.region_code', 'like', `${scopePrefix}%`);
       if (/^\d{16}$/.test(q)) {
         return base
@@ -48,7 +58,9 @@ export function createPersonRepository() {
       }
       const lower = q.toLowerCase();
       return base
-        .where((eb) => eb.or([sql<boolean>`lower(p.name) % ${lower}`, sql<boolean>`lower(p.name) LIKE ${`%${lower}%`}`]))
+        .where((eb) =>
+          eb.or([sql<boolean>`lower(p.name) % ${lower}`, sql<boolean>`lower(p.name) LIKE ${`%${lower}%`}`]),
+        )
         .orderBy(sql`similarity(lower(p.name), ${lower})`, 'desc')
         .orderBy('p.id')
         .limit(limit)
@@ -68,14 +80,27 @@ export function createPersonRepository() {
         .selectFrom('person_history as ph')
         .leftJoin('registry_import as ri', 'ri.id', 'ph.import_id')
         .leftJoin('app_user as u', 'u.id', 'ph.user_id')
-        .select(['ph.id', 'ph.at', 'ph.change', 'ph.fields', 'ph.import_id', 'ri.edition', 'ri.file_name', 'u.username'])
+        .select([
+          'ph.id',
+          'ph.at',
+          'ph.change',
+          'ph.fields',
+          'ph.import_id',
+          'ri.edition',
+          'ri.file_name',
+          'u.username',
+        ])
         .where('ph.person_id', '=', personId)
         .orderBy('ph.id', 'desc')
         .execute();
     },
 
     household(db: Db, householdId: number) {
-      return db.selectFrom('household').select(['id', 'kk', 'region_code', 'address', 'rt', 'rw']).where('id', '=', householdId).executeTakeFirst();
+      return db
+        .selectFrom('household')
+        .select(['id', 'kk', 'region_code', 'address', 'rt', 'rw'])
+        .where('id', '=', householdId)
+        .executeTakeFirst();
     },
 
     kkHistory(db: Db, householdId: number) {

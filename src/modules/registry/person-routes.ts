@@ -54,7 +54,12 @@ const PersonRecord = z
         change: z.enum(['INSERT', 'UPDATE', 'ABSENT', 'RETURNED']),
         fields: z.unknown().describe('Bidang yang berubah: { bidang: [sebelum, sesudah] }'),
         source: z.union([
-          z.object({ kind: z.literal('import'), importId: z.number().int(), edition: z.string().nullable(), fileName: z.string().nullable() }),
+          z.object({
+            kind: z.literal('import'),
+            importId: z.number().int(),
+            edition: z.string().nullable(),
+            fileName: z.string().nullable(),
+          }),
           z.object({ kind: z.literal('user'), username: z.string().nullable() }),
         ]),
       }),
@@ -71,8 +76,11 @@ export const personRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         tags: ['registry'],
-        summary: 'Cari penduduk menurut NIK/KK lengkap atau nama (mirip), dalam wilayah Anda; NIK/KK tersamar',
-        body: z.object({ q: z.string().max(80), limit: z.number().int().min(1).max(100).default(50) }).meta({ id: 'PersonSearchBody' }),
+        summary:
+          'Cari penduduk menurut NIK/KK lengkap atau nama (mirip), dalam wilayah Anda; NIK/KK tersamar',
+        body: z
+          .object({ q: z.string().max(80), limit: z.number().int().min(1).max(100).default(50) })
+          .meta({ id: 'PersonSearchBody' }),
         response: { 200: z.object({ items: z.array(PersonHit) }), ...errorResponses },
       },
     },
@@ -84,7 +92,8 @@ export const personRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         tags: ['registry'],
-        summary: 'Data lengkap satu penduduk dengan riwayat perubahan dan riwayat KK (tampilan dicatat di audit)',
+        summary:
+          'Data lengkap satu penduduk dengan riwayat perubahan dan riwayat KK (tampilan dicatat di audit)',
         params: IdParams,
         response: { 200: PersonRecord, ...errorResponses },
       },

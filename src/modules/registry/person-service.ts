@@ -47,15 +47,30 @@ export function createPersonService(deps: { database: SalurDatabase; audit: Audi
       lastSeenEdition: person.last_seen_edition,
       absentSinceEdition: person.absent_since_edition,
       nikWarnings: person.nik_warnings,
-      household: household ? { id: household.id, kk: kk(household.kk), regionCode: household.region_code, address: household.address, rt: household.rt, rw: household.rw } : null,
-      kkHistory: kkHistory.map((h) => ({ kk: kk(h.kk), validFrom: h.valid_from.toISOString(), validTo: h.valid_to?.toISOString() ?? null })),
+      household: household
+        ? {
+            id: household.id,
+            kk: kk(household.kk),
+            regionCode: household.region_code,
+            address: household.address,
+            rt: household.rt,
+            rw: household.rw,
+          }
+        : null,
+      kkHistory: kkHistory.map((h) => ({
+        kk: kk(h.kk),
+        validFrom: h.valid_from.toISOString(),
+        validTo: h.valid_to?.toISOString() ?? null,
+      })),
       history: history.map((h) => ({
         id: h.id,
         at: h.at.toISOString(),
         change: h.change,
         // KK numbers inside a change are masked like every other KK for roles without full view.
         fields: full ? h.fields : maskKkInFields(h.fields),
-        source: h.import_id ? { kind: 'import' as const, importId: h.import_id, edition: h.edition, fileName: h.file_name } : { kind: 'user' as const, username: h.username },
+        source: h.import_id
+          ? { kind: 'import' as const, importId: h.import_id, edition: h.edition, fileName: h.file_name }
+          : { kind: 'user' as const, username: h.username },
       })),
     };
   }
@@ -64,7 +79,11 @@ export function createPersonService(deps: { database: SalurDatabase; audit: Audi
     async search(actor: Actor, input: { q: string; limit: number }) {
       authorize(actor, 'registry.read');
       const q = input.q.trim();
-      if (q.length < 3) throw new ValidationError('QUERY_TOO_SHORT', 'Ketik minimal 3 huruf nama, atau NIK/KK lengkap 16 angka.');
+      if (q.length < 3)
+        throw new ValidationError(
+          'QUERY_TOO_SHORT',
+          'Ketik minimal 3 huruf nama, atau NIK/KK lengkap 16 angka.',
+        );
       const rows = await repo.search(database.db, q, regionScope(actor), input.limit);
       return rows.map((r) => ({
         id: r.id,
@@ -82,14 +101,16 @@ export function createPersonService(deps: { database: SalurDatabase; audit: Audi
     async get(actor: Actor, id: number) {
       authorize(actor, 'registry.read');
       const person = await repo.findById(database.db, id);
-      if (!person || !isWithinRegion(person.region_code, regionScope(actor))) throw new NotFoundError('Penduduk');
+      if (!person || !isWithinRegion(person.region_code, regionScope(actor)))
+        throw new NotFoundError('Penduduk');
       return fullRecord(actor, person);
     },
 
     async getByNik(actor: Actor, nik: string) {
       authorize(actor, 'registry.read');
       const person = await repo.findByNik(database.db, nik);
-      if (!person || !isWithinRegion(person.region_code, regionScope(actor))) throw new NotFoundError('Penduduk');
+      if (!person || !isWithinRegion(person.region_code, regionScope(actor)))
+        throw new NotFoundError('Penduduk');
       return fullRecord(actor, person);
     },
   };

@@ -22,7 +22,10 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       const actor = requireActor(request);
       const { regionCode, ...rest } = request.query;
       if (rest.q && /\d{6,}/.test(rest.q)) {
-        throw new ValidationError('IDENTIFIER_IN_URL', 'NIK/KK tidak boleh dikirim di alamat (URL): gunakan POST /api/households/search.');
+        throw new ValidationError(
+          'IDENTIFIER_IN_URL',
+          'NIK/KK tidak boleh dikirim di alamat (URL): gunakan POST /api/households/search.',
+        );
       }
       const canonical = regionCode ? (await regions.get(regionCode)).code : undefined;
       return registry.listHouseholds(actor, { ...rest, regionCode: canonical });

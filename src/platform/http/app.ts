@@ -20,6 +20,7 @@ import { jobsRoutes } from '../../modules/jobs/routes';
 import { regionsRoutes } from '../../modules/regions/routes';
 import { registryImportRoutes } from '../../modules/registry/import/routes';
 import { personRoutes } from '../../modules/registry/person-routes';
+import { qualityRoutes } from '../../modules/registry/quality-routes';
 import { registryRoutes } from '../../modules/registry/routes';
 import { syncRoutes } from '../../modules/sync/routes';
 import { usersRoutes } from '../../modules/users/routes';
@@ -100,14 +101,18 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(registryImportRoutes, { services });
   await app.register(usulanRoutes, { services });
   await app.register(personRoutes, { services });
+  await app.register(qualityRoutes, { services });
   await app.register(syncRoutes, { services });
 
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/pengguna, /audit, …) all load the single page.
-    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', requestId: request.id } });
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.', requestId: request.id } });
   });
   return app;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { csvRow } from '../../../db/copy-csv';
-import type { SalurDatabase } from '../../../db/database';
+import type { Db, SalurDatabase } from '../../../db/database';
 import { type Actor, authorize } from '../../../platform/auth/actor';
 import type { Clock } from '../../../platform/clock';
 import type { Config } from '../../../platform/config';
@@ -50,6 +50,8 @@ export function createRegistryImportService(deps: {
   config: Config;
   clock: Clock;
   audit: AuditService;
+  /** Runs in the import's transaction after the registry changed (e.g. proposals now fulfilled). */
+  onImported?: (db: Db, importId: number, actor: Actor) => Promise<unknown>;
 }) {
   const { database, config, clock, audit } = deps;
 
@@ -199,6 +201,7 @@ export function createRegistryImportService(deps: {
           .set({ summary: JSON.stringify(summary) })
           .where('id', '=', importId)
           .execute();
+        await deps.onImported?.(db, importId, actor);
         await audit.record(db, actor, {
           action: 'registry.import',
           entityType: 'registry_import',
