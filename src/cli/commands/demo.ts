@@ -64,6 +64,8 @@ export function registerDemoCommand(program: Command): void {
         ? (JSON.parse(fs.readFileSync(loginsFile, 'utf8')) as { password: string }).password
         : randomPassword();
       process.env.SALUR_ADMIN_PASSWORD = password;
+      // The demo always runs on its own embedded database, never on a server named in DATABASE_URL.
+      delete process.env.DATABASE_URL;
       process.env.SALUR_KABUPATEN = '13.71';
       const prepare = async (services: Services) => {
         const summary = await prepareDemo(services, Number(options.households), password);

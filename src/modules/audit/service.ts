@@ -25,6 +25,8 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   lastId: number;
+  /** Hash of the newest entry: noted in a Berita Acara, it lets a later check see a shortened log. */
+  lastHash: string | null;
   problems: VerifyProblem[];
 }
 
@@ -92,7 +94,13 @@ export function createAuditService(deps: { database: SalurDatabase; clock: Clock
         checked += rows.length;
         onProgress?.(checked, total);
       }
-      return { ok: problems.length === 0, checked, lastId, problems: problems.slice(0, 100) };
+      return {
+        ok: problems.length === 0,
+        checked,
+        lastId,
+        lastHash: lastId > 0 ? prevHash : null,
+        problems: problems.slice(0, 100),
+      };
     },
   };
 }

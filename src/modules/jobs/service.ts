@@ -3,6 +3,7 @@ import type { SalurDatabase } from '../../db/database';
 import type { JobRow } from '../../db/types';
 import { type Actor, can } from '../../platform/auth/actor';
 import { AppError, NotFoundError } from '../../platform/errors';
+import { redactError } from '../../platform/redact';
 import { JobEvents, type JobProgress } from './events';
 import { createJobsRepository } from './repository';
 
@@ -52,20 +53,31 @@ export function createJobsService(deps: { database: SalurDatabase }) {
     const emit = (state: JobProgress['state'], message: string | null, extra: Partial<JobProgress> = {}) =>
       events.emit({ id: job.id, state, done, total, message, ...extra });
     emit('running', null);
+    let message: string | null = null;
+    // A job that reports no progress for a while must not look dead to other processes (which
+    // requeue jobs whose heartbeat is stale): beat on a timer while it runs.
+    const beat =
+      database.kind === 'postgres'
+        ? setInterval(
+            () => void repo.heartbeat(database.db, job.id, done, total, message).catch(() => {}),
+            20_000,
+          )
+        : undefined;
     try {
       const result = await handler({
         job,
         payload: job.payload as never,
-        progress(d, t, message) {
+        progress(d, t, stage) {
           done = d;
           total = t;
+          message = stage ?? null;
           const now = Date.now();
           if (now - lastBeat < 200 && d !== t) return;
           lastBeat = now;
-          emit('running', message ?? null);
+          emit('running', message);
           // On PostgreSQL other processes (and SSE readers there) see progress through the row.
           if (database.kind === 'postgres')
-            void repo.heartbeat(database.db, job.id, d, t, message ?? null).catch(() => {});
+            void repo.heartbeat(database.db, job.id, d, t, message).catch(() => {});
         },
       });
       await repo.finish(database.db, job.id, {
@@ -82,9 +94,12 @@ export function createJobsService(deps: { database: SalurDatabase }) {
               code: 'JOB_FAILED',
               message: 'Pekerjaan gagal karena galat sistem; tidak ada data yang tersimpan sebagian.',
             };
-      if (!(error instanceof AppError)) console.error(`job ${job.id} (${job.kind}) failed`, error);
+      if (!(error instanceof AppError))
+        console.error(`job ${job.id} (${job.kind}) failed`, redactError(error));
       await repo.finish(database.db, job.id, { state: 'failed', error: detail });
       emit('failed', detail.message, { error: detail });
+    } finally {
+      if (beat) clearInterval(beat);
     }
     return true;
   }

@@ -5,6 +5,7 @@ import {
   type Actor,
   authorize,
   ROLE_REGION_LENGTHS,
+  ROLES,
   type Role,
   regionScope,
 } from '../../platform/auth/actor';
@@ -110,6 +111,19 @@ export function createUsersService(deps: {
       authorize(actor, 'users.manage');
       assertPasswordStrength(input.password);
       const username = input.username.trim().toLowerCase();
+      // The HTTP schema checks these too; the CLI reaches the service directly.
+      if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
+        throw new ValidationError(
+          'USERNAME_FORMAT',
+          'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah, tanda hubung.',
+        );
+      }
+      if (!ROLES.includes(input.role)) {
+        throw new ValidationError(
+          'ROLE_UNKNOWN',
+          `Peran "${input.role}" tidak dikenal. Pilihan: ${ROLES.join(', ')}.`,
+        );
+      }
       const passwordHash = await hashPassword(input.password);
       return database.transaction(async ({ db }) => {
         const regionCode = await checkRoleRegion(db, input.role, input.regionCode);

@@ -21,7 +21,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Paths a logged-out browser may change: login itself (it creates the session).
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
 // POSTs that change nothing (they start a check or carry a search in the body, not the URL).
-const READ_ONLY_POSTS = new Set(['/api/audit/verify', '/api/persons/search', '/api/households/search']);
+export const READ_ONLY_POSTS = new Set([
+  '/api/audit/verify',
+  '/api/persons/search',
+  '/api/households/search',
+]);
 
 /**
  * Who is calling: a session cookie (browser) or `Authorization: Bearer salur_…` (machine
@@ -75,7 +79,10 @@ export function registerAuthHook(app: FastifyInstance, services: Services): void
     }
     // A password set by someone else (first admin, reset) must be replaced before any other work.
     if (request.session?.mustChangePassword && !isAccountPath(request)) {
-      throw new ForbiddenError('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi sementara Anda terlebih dahulu (menu Akun).');
+      throw new ForbiddenError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'Ganti kata sandi sementara Anda terlebih dahulu (menu Akun).',
+      );
     }
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, TooManyRequestsError } from '../errors';
+import { redactError } from '../redact';
 
 /**
  * One error shape for the whole API: `{ error: { code, message, details, requestId } }`,
@@ -25,7 +26,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error }, 'response did not match its schema');
+      request.log.error({ err: redactError(error) }, 'response did not match its schema');
       return send(500, 'INTERNAL', 'Terjadi galat pada server. Hubungi admin dengan kode permintaan ini.');
     }
     switch (error.code) {
@@ -40,7 +41,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, 'BAD_REQUEST', 'Permintaan tidak dapat diproses.');
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: redactError(error) }, 'unhandled error');
     return send(500, 'INTERNAL', 'Terjadi galat pada server. Hubungi admin dengan kode permintaan ini.');
   });
 }
