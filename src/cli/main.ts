@@ -4,8 +4,11 @@ import { registerDemoCommand } from './commands/demo';
 import { registerImportCommands } from './commands/import';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerNikCommand } from './commands/nik';
+import { registerRegistryCommands } from './commands/registry';
 import { registerServeCommand } from './commands/serve';
+import { registerSyncCommand } from './commands/sync';
 import { registerUserCommands } from './commands/users';
+import { registerUsulanCommands } from './commands/usulan';
 import { runCli } from './run';
 
 const program = new Command('salur')
@@ -19,5 +22,8 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerDemoCommand(program);
 registerImportCommands(program);
+registerRegistryCommands(program);
+registerUsulanCommands(program);
+registerSyncCommand(program);
 
 await runCli(program, process.argv);

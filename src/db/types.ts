@@ -207,6 +207,35 @@ export interface HouseholdKkHistoryTable {
   import_id: number | null;
 }
 
+export type SyncStatus = 'SINKRON' | 'BEDA_DATA' | 'HANYA_LOKAL' | 'HANYA_PUSAT';
+
+export interface SyncCheckTable {
+  id: Generated<number>;
+  file_name: string;
+  file_sha256: string;
+  file_format: string;
+  rows_read: number;
+  accepted: number;
+  rejected: number;
+  summary: Json;
+  created_by: number | null;
+  created_by_name: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SyncCheckItemTable {
+  id: Generated<number>;
+  check_id: number;
+  nik: string;
+  person_id: number | null;
+  status: SyncStatus;
+  region_code: string;
+  kecamatan_code: string;
+  name: string;
+  local_status: string | null;
+  differences: Generated<Json>;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -230,6 +259,12 @@ export interface DB {
   registry_import_rejection: RegistryImportRejectionTable;
   person_history: PersonHistoryTable;
   household_kk_history: HouseholdKkHistoryTable;
+  sync_check: SyncCheckTable;
+  sync_check_item: SyncCheckItemTable;
+  usulan: UsulanTable;
+  usulan_event: UsulanEventTable;
+  usulan_evidence: UsulanEvidenceTable;
+  usulan_batch: UsulanBatchTable;
   schema_migration: SchemaMigrationTable;
 }
 
@@ -241,3 +276,72 @@ export type JobRow = Selectable<JobTable>;
 export type RegionRow = Selectable<RegionTable>;
 export type HouseholdRow = Selectable<HouseholdTable>;
 export type PersonRow = Selectable<PersonTable>;
+
+export type UsulanKind = 'TAMBAH_KELUARGA' | 'UBAH_DATA' | 'HAPUS_ORANG' | 'HAPUS_KELUARGA';
+export type UsulanStatus =
+  | 'DIAJUKAN'
+  | 'DISETUJUI_KECAMATAN'
+  | 'DISETUJUI_DINSOS'
+  | 'DIKIRIM'
+  | 'SELESAI'
+  | 'DITOLAK';
+
+export interface UsulanTable {
+  id: Generated<number>;
+  kind: UsulanKind;
+  region_code: string;
+  kabupaten_code: string;
+  household_id: number | null;
+  person_id: number | null;
+  nik: string | null;
+  subject_name: string;
+  payload: Json;
+  reason: string;
+  status: Generated<UsulanStatus>;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  batch_id: number | null;
+  fulfilled_import_id: number | null;
+}
+
+export interface UsulanEventTable {
+  id: Generated<number>;
+  usulan_id: number;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_name: string;
+  actor_role: string | null;
+  from_status: UsulanStatus | null;
+  to_status: UsulanStatus;
+  comment: string | null;
+}
+
+export interface UsulanEvidenceTable {
+  id: Generated<number>;
+  usulan_id: number;
+  file_name: string;
+  mime_type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  uploaded_by_name: string;
+  uploaded_at: Timestamp;
+}
+
+export interface UsulanBatchTable {
+  id: Generated<number>;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  region_code: string;
+  file_name: string;
+  count: number;
+  file_sha256: string;
+  content: Uint8Array;
+}
+
+export type UsulanRow = Selectable<UsulanTable>;
+export type UsulanEventRow = Selectable<UsulanEventTable>;

@@ -6,9 +6,11 @@ import { createRegionsService } from '../modules/regions/service';
 import { type RegistryImportJobPayload, runRegistryImportJob } from '../modules/registry/import/job';
 import { createRegistryImportService } from '../modules/registry/import/service';
 import { createPersonService } from '../modules/registry/person-service';
+import { createQualityService } from '../modules/registry/quality-service';
 import { createRegistryService } from '../modules/registry/service';
 import { createSyncService } from '../modules/sync/service';
 import { createUsersService } from '../modules/users/service';
+import { createUsulanService } from '../modules/usulan/service';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 
@@ -21,13 +23,36 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
   const jobs = createJobsService({ database });
   const registry = createRegistryService({ database, audit });
   const persons = createPersonService({ database, audit });
-  const registryImport = createRegistryImportService({ database, config, clock, audit });
+  const quality = createQualityService({ database, audit });
+  const usulan = createUsulanService({ database, audit, regions, clock });
+  const registryImport = createRegistryImportService({
+    database,
+    config,
+    clock,
+    audit,
+    onImported: usulan.markUsulanFulfilled,
+  });
   const sync = createSyncService({ database, config, clock, audit, jobs });
   jobs.register<RegistryImportJobPayload>('registry.import', (ctx) =>
     runRegistryImportJob(registryImport, config, ctx),
   );
   jobs.register('audit.verify', ({ progress }) => audit.verify((done, total) => progress(done, total)));
-  return { database, config, clock, audit, regions, auth, users, jobs, registry, registryImport, persons, sync };
+  return {
+    database,
+    config,
+    clock,
+    audit,
+    regions,
+    auth,
+    users,
+    jobs,
+    registry,
+    registryImport,
+    persons,
+    quality,
+    sync,
+    usulan,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

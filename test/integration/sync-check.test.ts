@@ -34,7 +34,8 @@ const snapshot = async () => {
     await db.selectFrom('household_desil').selectAll().orderBy('household_id').execute(),
   ]);
 };
-const get = (key: string, url: string) => t.app.inject({ method: 'GET', url, headers: sessions[key]!.headers });
+const get = (key: string, url: string) =>
+  t.app.inject({ method: 'GET', url, headers: sessions[key]!.headers });
 const upload = (key: string, file: string, fileName: string) =>
   t.app.inject({
     method: 'POST',
@@ -45,7 +46,14 @@ const upload = (key: string, file: string, fileName: string) =>
 const itemsOf = async (key: string, query = '') =>
   (await get(key, `/api/sync-checks/${checkId}/items?pageSize=200${query}`)).json() as {
     total: number;
-    items: Array<{ id: number; nik: string; name: string; status: string; regionCode: string; differences: unknown[] }>;
+    items: Array<{
+      id: number;
+      nik: string;
+      name: string;
+      status: string;
+      regionCode: string;
+      differences: unknown[];
+    }>;
   };
 const readXlsx = async (body: Buffer) => {
   const workbook = new ExcelJS.Workbook();
@@ -101,7 +109,11 @@ beforeAll(async () => {
     { ...local.unreadable, TGL_LAHIR: '31/02/2012' }, // rejected (DATE_INVALID), its NIK readable
   ];
   const before = await snapshot();
-  const response = await upload('admin', writeCsv(dir, 'pusat.csv', extract, { headers: COLUMNS }), 'pusat.csv');
+  const response = await upload(
+    'admin',
+    writeCsv(dir, 'pusat.csv', extract, { headers: COLUMNS }),
+    'pusat.csv',
+  );
   expect(response.statusCode).toBe(202);
   expect(response.json()).toMatchObject({ kind: 'sync.check', state: 'queued' });
   await t.services.jobs.runUntilIdle();
@@ -149,7 +161,9 @@ describe('sync check statuses', () => {
       rejectedByReason: { NIK_FORMAT: 1, DATE_INVALID: 1 },
       kecamatanCovered: ['137101'],
     });
-    expect(detail.check.comparedFields).toEqual(expect.arrayContaining(['birthPlace', 'motherName', 'status']));
+    expect(detail.check.comparedFields).toEqual(
+      expect.arrayContaining(['birthPlace', 'motherName', 'status']),
+    );
     const { items } = await itemsOf('admin');
     expect(items.map((i) => i.name)).not.toContain(name.unreadable);
   });
@@ -160,7 +174,13 @@ describe('sync check statuses', () => {
 
   it('summarises per kecamatan and per kelurahan', async () => {
     const detail = (await get('admin', `/api/sync-checks/${checkId}`)).json();
-    expect(detail.check.counts).toEqual({ SINKRON: 2, BEDA_DATA: 1, HANYA_LOKAL: 1, HANYA_PUSAT: 1, total: 5 });
+    expect(detail.check.counts).toEqual({
+      SINKRON: 2,
+      BEDA_DATA: 1,
+      HANYA_LOKAL: 1,
+      HANYA_PUSAT: 1,
+      total: 5,
+    });
     expect(detail.kecamatan).toEqual([
       {
         code: '137101',
