@@ -12,5 +12,7 @@ if (!name || !available.includes(name)) {
   process.stderr.write(`Pemakaian: npm run bench -- <nama> [argumen]\nTersedia: ${available.join(', ')}\n`);
   process.exit(2);
 }
-const result = spawnSync('npx', ['tsx', path.join(import.meta.dirname, `${name}.ts`), ...args], { stdio: 'inherit' });
+const result = spawnSync('npx', ['tsx', path.join(import.meta.dirname, `${name}.ts`), ...args], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -23,7 +23,13 @@ async function timeStart(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
   const child = spawn('node', ['bin/salur.mjs', 'serve', '--port', String(port)], {
     cwd: root,
-    env: { ...process.env, SALUR_DATA_DIR: dataDir, SALUR_LOG: '0', SALUR_ADMIN_PASSWORD: 'bench-rahasia-1', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      SALUR_DATA_DIR: dataDir,
+      SALUR_LOG: '0',
+      SALUR_ADMIN_PASSWORD: 'bench-rahasia-1',
+      DATABASE_URL: '',
+    },
     stdio: 'ignore',
   });
   try {
@@ -56,7 +62,10 @@ const restartSeconds = await timeStart(empty, 3902);
 let demo = process.argv[2];
 if (!demo) {
   demo = path.join(work, 'demo');
-  const r = spawnSync('node', ['bin/salur.mjs', 'demo', '--data-dir', demo, '--json'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('node', ['bin/salur.mjs', 'demo', '--data-dir', demo, '--json'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('demo seeding failed');
 }
 const demoStartSeconds = await timeStart(demo, 3903);

@@ -6,7 +6,12 @@
  */
 export type RegionLevel = 'provinsi' | 'kabupaten' | 'kecamatan' | 'desa';
 
-const LENGTH_TO_LEVEL: Record<number, RegionLevel> = { 2: 'provinsi', 4: 'kabupaten', 6: 'kecamatan', 10: 'desa' };
+const LENGTH_TO_LEVEL: Record<number, RegionLevel> = {
+  2: 'provinsi',
+  4: 'kabupaten',
+  6: 'kecamatan',
+  10: 'desa',
+};
 const DOTTED = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 /** Returns the canonical digits-only code, or null when the text is not a region code. */

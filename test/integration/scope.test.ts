@@ -73,14 +73,31 @@ describe('role × region on the registry', () => {
 
   it('an operator of one kelurahan cannot find another kelurahan household by its KK or NIK search', async () => {
     for (const q of [homes.B!.kk, homes.B!.headNik, 'Kepala']) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/households/search', headers: sessions.kelurahanA!.headers, payload: { q } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/households/search',
+        headers: sessions.kelurahanA!.headers,
+        payload: { q },
+      });
       expect(response.statusCode).toBe(200);
       expect(response.json().items.every((h: { id: number }) => h.id === homes.A!.id)).toBe(true);
-      const persons = await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.kelurahanA!.headers, payload: { q } });
+      const persons = await t.app.inject({
+        method: 'POST',
+        url: '/api/persons/search',
+        headers: sessions.kelurahanA!.headers,
+        payload: { q },
+      });
       expect(persons.statusCode).toBe(200);
-      expect(persons.json().items.every((p: { householdId: number }) => p.householdId === homes.A!.id)).toBe(true);
+      expect(persons.json().items.every((p: { householdId: number }) => p.householdId === homes.A!.id)).toBe(
+        true,
+      );
     }
-    const own = await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.kelurahanA!.headers, payload: { q: homes.A!.headNik } });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/persons/search',
+      headers: sessions.kelurahanA!.headers,
+      payload: { q: homes.A!.headNik },
+    });
     expect(own.json().items).toHaveLength(1);
     expect(own.json().items[0].nikMasked).toMatch(/\*{8}/);
   });
@@ -92,8 +109,22 @@ describe('role × region on the registry', () => {
   });
 
   it('a person of another kelurahan is 404, one of the own kelurahan shows history', async () => {
-    const [mine] = (await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.kelurahanA!.headers, payload: { q: homes.A!.headNik } })).json().items;
-    const theirs = (await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: sessions.admin!.headers, payload: { q: homes.C!.headNik } })).json().items[0];
+    const [mine] = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/persons/search',
+        headers: sessions.kelurahanA!.headers,
+        payload: { q: homes.A!.headNik },
+      })
+    ).json().items;
+    const theirs = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/persons/search',
+        headers: sessions.admin!.headers,
+        payload: { q: homes.C!.headNik },
+      })
+    ).json().items[0];
     expect((await get('kelurahanA', `/api/persons/${mine.id}`)).statusCode).toBe(200);
     expect((await get('kelurahanA', `/api/persons/${theirs.id}`)).statusCode).toBe(404);
   });
@@ -156,7 +187,11 @@ describe('role × region on users and audit', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('READ_ONLY_ROLE');
-    const verify = await t.app.inject({ method: 'POST', url: '/api/audit/verify', headers: sessions.auditor!.headers });
+    const verify = await t.app.inject({
+      method: 'POST',
+      url: '/api/audit/verify',
+      headers: sessions.auditor!.headers,
+    });
     expect(verify.statusCode).toBe(202);
     await get('auditor', '/api/users?q=rahasia');
     const logged = await t.services.database.db

@@ -163,7 +163,11 @@ describe('re-scoping and disabling', () => {
     const session = await login(t.app, 'lupa.sandi', 'sandi-baru-12345', '10.30.0.1');
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers });
     expect(me.json().user.mustChangePassword).toBe(true);
-    const blocked = await t.app.inject({ method: 'GET', url: '/api/regions/office', headers: session.headers });
+    const blocked = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/office',
+      headers: session.headers,
+    });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const change = await t.app.inject({

@@ -1,5 +1,5 @@
-import type { SalurDatabase } from '../../db/database';
 import { csvRow } from '../../db/copy-csv';
+import type { SalurDatabase } from '../../db/database';
 import type { RawConnection } from '../../db/raw-connection';
 import { ConflictError } from '../../platform/errors';
 import {

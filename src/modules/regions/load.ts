@@ -25,9 +25,7 @@ export async function loadReferenceRegions(database: SalurDatabase): Promise<Reg
   const regions = readReferenceRegions();
   const counts: Record<string, number> = {};
   for (const region of regions) counts[region.level] = (counts[region.level] ?? 0) + 1;
-  const csv = regions
-    .map((r) => csvRow([r.code, r.parentCode, r.level, r.name]))
-    .join('');
+  const csv = regions.map((r) => csvRow([r.code, r.parentCode, r.level, r.name])).join('');
 
   await database.transaction(async ({ raw }) => {
     await raw.exec(`CREATE TEMP TABLE region_stage (code text, parent_code text, level text, name text)
