@@ -10,8 +10,16 @@ import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
 import { JobsPage } from './pages/jobs/JobsPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { PersonPage } from './pages/persons/PersonPage';
+import { PersonSearchPage } from './pages/persons/PersonSearchPage';
+import { QualityPage } from './pages/quality/QualityPage';
+import { ImportPage } from './pages/registry/ImportPage';
+import { SyncCheckDetailPage } from './pages/sync/SyncCheckDetailPage';
+import { SyncChecksPage } from './pages/sync/SyncChecksPage';
 import { TokensPage } from './pages/tokens/TokensPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { UsulanDetailPage } from './pages/usulan/UsulanDetailPage';
+import { UsulanPage } from './pages/usulan/UsulanPage';
 
 // Paths are in Bahasa Indonesia, as operators read and share them.
 export function App() {
@@ -40,6 +48,70 @@ export function App() {
           element={
             <RequireAccess access="households">
               <HouseholdDetailPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="penduduk"
+          element={
+            <RequireAccess access="households">
+              <PersonSearchPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="penduduk/:id"
+          element={
+            <RequireAccess access="households">
+              <PersonPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="kualitas-data"
+          element={
+            <RequireAccess access="households">
+              <QualityPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="registri/impor"
+          element={
+            <RequireAccess access="registryImport">
+              <ImportPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="cek-sinkron"
+          element={
+            <RequireAccess access="households">
+              <SyncChecksPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="cek-sinkron/:id"
+          element={
+            <RequireAccess access="households">
+              <SyncCheckDetailPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="usulan"
+          element={
+            <RequireAccess access="usulan">
+              <UsulanPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="usulan/:id"
+          element={
+            <RequireAccess access="usulan">
+              <UsulanDetailPage />
             </RequireAccess>
           }
         />

@@ -5,8 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { ApiError } from './api/client';
 import { App } from './App';
+import { ApiError } from './api/client';
 import { SessionProvider } from './auth/session';
 import { NotificationsProvider } from './components/Notifications';
 
@@ -18,7 +18,8 @@ const queryClient = new QueryClient({
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // Answers of the server (403, 404, validation) do not change by asking again.
-      retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
     },
   },
 });

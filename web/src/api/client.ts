@@ -34,6 +34,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** For the few requests made outside openapi-fetch (an upload with progress through XMLHttpRequest). */
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+
 /** Called on any 401 (except the login attempt itself): the app returns to the login page. */
 export function onUnauthorized(handler: (code: string) => void): void {
   unauthorizedHandler = handler;

@@ -2002,6 +2002,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/households/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cari keluarga (NIK/KK lengkap atau nama anggota) dalam wilayah Anda; NIK/KK tersamar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description NIK/KK lengkap (16 angka) atau bagian nama anggota */
+                        q?: string;
+                        /** @description Kode wilayah Kemendagri, dengan atau tanpa titik (13.71.01.1001 atau 1371011001) */
+                        regionCode?: string;
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 50 */
+                        pageSize?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{id}": {
         parameters: {
             query?: never;
@@ -2082,6 +2185,2137 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unggah berkas DTSEN/DTKS (isi mentah, application/octet-stream); balasan: judul kolom dan pemetaannya */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Nama berkas asli, untuk jenis (.csv/.xlsx) dan laporan */
+                    fileName: string;
+                    sheet?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat impor DTSEN/DTKS */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryImport"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Mulai impor dari berkas yang sudah diunggah, sebagai pekerjaan; ikuti kemajuannya lewat /api/jobs/{id}/events */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartImportBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/rejected.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Laporan baris yang ditolak (CSV atau XLSX), siap dikirim kembali ke pembuat berkas */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    format: "csv" | "xlsx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usulan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar usulan ke pusat dalam wilayah Anda (NIK tersamar) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["UsulanStatusInput"];
+                    kind?: components["schemas"]["UsulanKindInput"];
+                    /** @description Kode wilayah Kemendagri, dengan atau tanpa titik (13.71.01.1001 atau 1371011001) */
+                    regionCode?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsulanList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ajukan usulan: keluarga baru, perubahan data, hapus orang, atau hapus keluarga (operator desa/kelurahan, pendamping) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateUsulanBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsulanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usulan/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu usulan dengan riwayat dan daftar bukti (setiap tampilan dicatat di audit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsulanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usulan/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unggah bukti (isi mentah berkas; Content-Type image/jpeg, image/png atau application/pdf; maks. 5 MB; jenis diperiksa dari isi berkas) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Nama berkas asli (hanya untuk tampilan) */
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/pdf": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsulanEvidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usulan/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh satu berkas bukti (dicatat di audit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evidenceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas bukti */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usulan/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Setujui atau tolak usulan (operator kecamatan untuk DIAJUKAN, admin Dinsos untuk DISETUJUI_KECAMATAN) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UsulanDecisionBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsulanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usulan/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batch usulan yang sudah dibuat, terbaru dahulu (admin Dinsos, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsulanBatchList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buat batch: semua usulan DISETUJUI_DINSOS menjadi DIKIRIM dalam satu berkas .xlsx untuk SIKS-NG */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            count: number;
+                            fileSha256: string;
+                            createdByName: string;
+                            createdAt: string;
+                            byKind: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usulan/batches/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh berkas .xlsx satu batch, persis seperti saat dibuat (dicatat di audit sebagai ekspor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas .xlsx untuk SIKS-NG */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cari penduduk menurut NIK/KK lengkap atau nama (mirip), dalam wilayah Anda; NIK/KK tersamar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PersonSearchBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PersonHit"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data lengkap satu penduduk dengan riwayat perubahan dan riwayat KK (tampilan dicatat di audit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ringkasan kualitas data registri di wilayah Anda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityCounts"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/quality/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar temuan satu kategori kualitas data (NIK/KK tersamar) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    category: components["schemas"]["QualityCategoryInput"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["QualityItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/quality/{category}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh daftar temuan sebagai XLSX (dicatat di audit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    category: components["schemas"]["QualityCategoryInput"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cek sinkron terbaru, dengan jumlah per status dalam wilayah Anda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncCheckList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Unggah berkas pusat (DTSEN) dan mulai cek sinkron sebagai pekerjaan (admin Dinsos)
+         * @description Isi permintaan adalah berkas .csv/.xlsx itu sendiri (Content-Type: application/octet-stream, maks. 512 MB). Ikuti kemajuannya di /api/jobs/{id}/events; hasilnya memuat checkId.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Nama berkas asli (.csv atau .xlsx) */
+                    fileName: string;
+                    /** @description Lembar .xlsx (bawaan: lembar pertama) */
+                    sheet?: string;
+                    /** @description Pemetaan kolom tambahan: KOLOM=bidang, dipisah koma */
+                    map?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Berkas .csv atau .xlsx (biner) */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ringkasan satu cek sinkron per kecamatan dan desa/kelurahan dalam wilayah Anda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncCheckDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync-checks/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar penduduk dengan status sinkron dan bidang yang berbeda (NIK tersamar) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: components["schemas"]["SyncStatusInput"];
+                    /** @description Kode wilayah Kemendagri, dengan atau tanpa titik (13.71.01.1001 atau 1371011001) */
+                    regionCode?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncCheckItemList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync-checks/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu data cek sinkron (NIK lengkap sesuai peran; setiap tampilan dicatat di audit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    itemId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncCheckItem"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync-checks/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh ringkasan dan daftar sebagai .xlsx (dalam wilayah Anda; dicatat di audit) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["SyncStatusInput"];
+                    /** @description Kode wilayah Kemendagri, dengan atau tanpa titik (13.71.01.1001 atau 1371011001) */
+                    regionCode?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas .xlsx (biner) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2203,6 +4437,149 @@ export interface components {
         RegionListInput: {
             items: components["schemas"]["RegionInput"][];
         };
+        /** @enum {string} */
+        DtsenFieldInput: "nik" | "kk" | "name" | "birthDate" | "birthPlace" | "sex" | "relationship" | "regionCode" | "address" | "rt" | "rw" | "desil" | "idDtsen" | "idDtks" | "motherName" | "status";
+        UploadPreviewInput: {
+            uploadId: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            bytes: number;
+            headers: string[];
+            mapping: {
+                header: string;
+                field: components["schemas"]["DtsenFieldInput"] | null;
+            }[];
+            missingRequired: components["schemas"]["DtsenFieldInput"][];
+        };
+        StartImportBodyInput: {
+            uploadId: string;
+            fileName: string;
+            edition?: string;
+            /**
+             * @default DTSEN
+             * @enum {string}
+             */
+            kind: "DTSEN" | "DTKS";
+            sheet?: string;
+            /**
+             * @description Pemetaan kolom tambahan (judul kolom → bidang)
+             * @default []
+             */
+            mapping: {
+                header: string;
+                field: components["schemas"]["DtsenFieldInput"];
+            }[];
+        };
+        RegistryImportInput: {
+            id: number;
+            kind: string;
+            edition: string;
+            fileName: string;
+            rowsRead: number;
+            accepted: number;
+            rejected: number;
+            summary: unknown;
+            createdBy: string | null;
+            startedAt: string;
+            finishedAt: string;
+        };
+        PersonHitInput: {
+            id: number;
+            nikMasked: string;
+            kkMasked: string | null;
+            name: string;
+            birthDate: string | null;
+            sex: ("L" | "P") | null;
+            status: string;
+            regionCode: string;
+            householdId: number | null;
+        };
+        PersonRecordInput: {
+            id: number;
+            nik: string;
+            name: string;
+            birthPlace: string | null;
+            birthDate: string | null;
+            sex: ("L" | "P") | null;
+            relationship: string | null;
+            motherName: string | null;
+            status: string;
+            deathDate: string | null;
+            regionCode: string;
+            idDtsen: string | null;
+            idDtks: string | null;
+            lastSeenEdition: string | null;
+            absentSinceEdition: string | null;
+            nikWarnings: string[];
+            household: {
+                id: number;
+                kk: string;
+                regionCode: string;
+                address: string | null;
+                rt: string | null;
+                rw: string | null;
+            } | null;
+            kkHistory: {
+                kk: string;
+                validFrom: string;
+                validTo: string | null;
+            }[];
+            history: {
+                id: number;
+                at: string;
+                /** @enum {string} */
+                change: "INSERT" | "UPDATE" | "ABSENT" | "RETURNED";
+                /** @description Bidang yang berubah: { bidang: [sebelum, sesudah] } */
+                fields: unknown;
+                source: {
+                    /** @constant */
+                    kind: "import";
+                    importId: number;
+                    edition: string | null;
+                    fileName: string | null;
+                } | {
+                    /** @constant */
+                    kind: "user";
+                    username: string | null;
+                };
+            }[];
+        };
+        /** @enum {string} */
+        QualityCategoryInput: "invalidNik" | "warnedNik" | "possibleDuplicates" | "personInTwoHouseholds" | "householdsWithoutHead" | "deceasedMembers" | "absentMembers";
+        QualityItemInput: {
+            /** @constant */
+            kind: "person";
+            personId: number;
+            nik: string;
+            name: string;
+            birthDate: string | null;
+            status: string;
+            regionCode: string;
+            householdId: number | null;
+            nikWarnings: string[];
+            absentSinceEdition: string | null;
+        } | {
+            /** @constant */
+            kind: "group";
+            name: string;
+            birthDate: string | null;
+            persons: {
+                personId: number;
+                nik: string;
+                name: string;
+                regionCode: string;
+                householdId: number | null;
+                status: string;
+            }[];
+        } | {
+            /** @constant */
+            kind: "household";
+            householdId: number;
+            kk: string;
+            regionCode: string;
+            memberCount: number;
+        };
         HouseholdSummaryInput: {
             id: number;
             kkMasked: string;
@@ -2250,6 +4627,75 @@ export interface components {
             }[];
             members: components["schemas"]["MemberInput"][];
         };
+        /**
+         * @description SINKRON: data sama; BEDA_DATA: ada di keduanya, ada bidang berbeda; HANYA_LOKAL: hanya di registri lokal; HANYA_PUSAT: hanya di berkas pusat
+         * @enum {string}
+         */
+        SyncStatusInput: "SINKRON" | "BEDA_DATA" | "HANYA_LOKAL" | "HANYA_PUSAT";
+        /** @enum {string} */
+        SyncFieldInput: "name" | "birthDate" | "birthPlace" | "sex" | "relationship" | "kk" | "regionCode" | "status" | "motherName";
+        SyncStatusCountsInput: {
+            SINKRON: number;
+            BEDA_DATA: number;
+            HANYA_LOKAL: number;
+            HANYA_PUSAT: number;
+            total: number;
+        };
+        SyncCheckInput: {
+            id: number;
+            fileName: string;
+            fileFormat: string;
+            rowsRead: number;
+            accepted: number;
+            rejected: number;
+            /** @description Baris ditolak per kode alasan */
+            rejectedByReason: {
+                [key: string]: number;
+            };
+            /** @description Bidang yang dibandingkan (kolomnya ada di berkas) */
+            comparedFields: components["schemas"]["SyncFieldInput"][];
+            /** @description Kecamatan yang dicakup berkas pusat */
+            kecamatanCovered: string[];
+            createdBy: string | null;
+            createdAt: string;
+            /** @description Jumlah per status dalam wilayah Anda */
+            counts: components["schemas"]["SyncStatusCountsInput"];
+        };
+        SyncCheckListInput: {
+            items: components["schemas"]["SyncCheckInput"][];
+        };
+        SyncRegionSummaryInput: {
+            code: string;
+            name: string | null;
+            kecamatanCode: string;
+            counts: components["schemas"]["SyncStatusCountsInput"];
+        };
+        SyncCheckDetailInput: {
+            check: components["schemas"]["SyncCheckInput"];
+            kecamatan: components["schemas"]["SyncRegionSummaryInput"][];
+            kelurahan: components["schemas"]["SyncRegionSummaryInput"][];
+        };
+        SyncDifferenceInput: {
+            field: components["schemas"]["SyncFieldInput"];
+            local: string | null;
+            central: string | null;
+        };
+        SyncCheckItemInput: {
+            id: number;
+            /** @description Tersamar di daftar; lengkap di rincian bila peran mengizinkan */
+            nik: string;
+            name: string;
+            status: components["schemas"]["SyncStatusInput"];
+            regionCode: string;
+            kecamatanCode: string;
+            /** @description Status penduduk di registri lokal (HIDUP/MENINGGAL/PINDAH) */
+            localStatus: string | null;
+            differences: components["schemas"]["SyncDifferenceInput"][];
+        };
+        SyncCheckItemListInput: {
+            items: components["schemas"]["SyncCheckItemInput"][];
+            total: number;
+        };
         UserSummaryInput: {
             id: number;
             username: string;
@@ -2285,6 +4731,165 @@ export interface components {
         ResetPasswordBodyInput: {
             password: string;
         };
+        /** @enum {string} */
+        UsulanKindInput: "TAMBAH_KELUARGA" | "UBAH_DATA" | "HAPUS_ORANG" | "HAPUS_KELUARGA";
+        /** @enum {string} */
+        UsulanStatusInput: "DIAJUKAN" | "DISETUJUI_KECAMATAN" | "DISETUJUI_DINSOS" | "DIKIRIM" | "SELESAI" | "DITOLAK";
+        /** @enum {string} */
+        RelationshipInput: "KEPALA_KELUARGA" | "SUAMI" | "ISTRI" | "ANAK" | "MENANTU" | "CUCU" | "ORANG_TUA" | "MERTUA" | "FAMILI_LAIN" | "LAINNYA";
+        /** @enum {string} */
+        RemovalCauseInput: "MENINGGAL" | "PINDAH" | "GANDA" | "TIDAK_DITEMUKAN" | "TIDAK_LAYAK";
+        UsulanNewMemberInput: {
+            /** @description 16 angka, sebagai teks */
+            nik: string;
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            birthPlace?: string;
+            /** @enum {string} */
+            sex: "L" | "P";
+            relationship: components["schemas"]["RelationshipInput"];
+            motherName?: string;
+        };
+        CreateUsulanBodyInput: {
+            /** @constant */
+            kind: "TAMBAH_KELUARGA";
+            /** @description Desa/kelurahan tempat keluarga tinggal */
+            regionCode: string;
+            /** @description 16 angka, sebagai teks */
+            kk: string;
+            address: string;
+            rt?: string;
+            rw?: string;
+            members: components["schemas"]["UsulanNewMemberInput"][];
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "UBAH_DATA";
+            /** @description id penduduk; atau isi nik */
+            personId?: number;
+            /** @description 16 angka, sebagai teks */
+            nik?: string;
+            /** @description Bidang → nilai baru */
+            changes: {
+                name?: string;
+                /** Format: date */
+                birthDate?: string;
+                birthPlace?: string;
+                /** @enum {string} */
+                sex?: "L" | "P";
+                relationship?: components["schemas"]["RelationshipInput"];
+                motherName?: string;
+            };
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "HAPUS_ORANG";
+            /** @description id penduduk; atau isi nik */
+            personId?: number;
+            /** @description 16 angka, sebagai teks */
+            nik?: string;
+            cause: components["schemas"]["RemovalCauseInput"];
+            /**
+             * Format: date
+             * @description Tanggal meninggal/pindah
+             */
+            eventDate?: string;
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "HAPUS_KELUARGA";
+            householdId: number;
+            cause: components["schemas"]["RemovalCauseInput"];
+            /** Format: date */
+            eventDate?: string;
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        };
+        UsulanSummaryInput: {
+            id: number;
+            kind: components["schemas"]["UsulanKindInput"];
+            status: components["schemas"]["UsulanStatusInput"];
+            regionCode: string;
+            subjectName: string;
+            nikMasked: string | null;
+            householdId: number | null;
+            personId: number | null;
+            batchId: number | null;
+            createdByName: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        UsulanListInput: {
+            items: components["schemas"]["UsulanSummaryInput"][];
+            total: number;
+        };
+        UsulanEventInput: {
+            at: string;
+            actorName: string;
+            actorRole: string | null;
+            fromStatus: components["schemas"]["UsulanStatusInput"] | null;
+            toStatus: components["schemas"]["UsulanStatusInput"];
+            comment: string | null;
+        };
+        UsulanEvidenceInput: {
+            id: number;
+            fileName: string;
+            /** @enum {string} */
+            mimeType: "image/jpeg" | "image/png" | "application/pdf";
+            sizeBytes: number;
+            sha256: string;
+            uploadedByName: string;
+            uploadedAt: string;
+        };
+        UsulanDetailInput: {
+            id: number;
+            kind: components["schemas"]["UsulanKindInput"];
+            status: components["schemas"]["UsulanStatusInput"];
+            regionCode: string;
+            subjectName: string;
+            nikMasked: string | null;
+            householdId: number | null;
+            personId: number | null;
+            batchId: number | null;
+            createdByName: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Lengkap atau tersamar sesuai peran */
+            nik: string | null;
+            reason: string;
+            /** @description TAMBAH_KELUARGA: { kk, address, rt, rw, members[] }; UBAH_DATA: { changes, previous, nikWarnings }; HAPUS_*: { cause, eventDate }. NIK/KK tersamar sesuai peran. */
+            payload: {
+                [key: string]: unknown;
+            };
+            fulfilledImportId: number | null;
+            events: components["schemas"]["UsulanEventInput"][];
+            evidence: components["schemas"]["UsulanEvidenceInput"][];
+            allowed: {
+                decide: boolean;
+                addEvidence: boolean;
+            };
+        };
+        UsulanDecisionBodyInput: {
+            /** @enum {string} */
+            decision: "SETUJU" | "TOLAK";
+            /** @description Wajib bila TOLAK */
+            comment?: string;
+        };
+        UsulanBatchInput: {
+            id: number;
+            fileName: string;
+            count: number;
+            fileSha256: string;
+            createdByName: string;
+            createdAt: string;
+        };
+        UsulanBatchListInput: {
+            items: components["schemas"]["UsulanBatchInput"][];
+        };
         HealthInput: {
             /** @constant */
             status: "ok";
@@ -2292,6 +4897,16 @@ export interface components {
             database: "pglite" | "postgres";
             migration: number;
             kabupaten: string;
+        };
+        PersonSearchBodyInput: {
+            q: string;
+            /** @default 50 */
+            limit: number;
+        };
+        QualityCountsInput: {
+            counts: {
+                [key: string]: number;
+            };
         };
         ErrorResponse: {
             error: {
@@ -2398,6 +5013,149 @@ export interface components {
         RegionList: {
             items: components["schemas"]["Region"][];
         };
+        /** @enum {string} */
+        DtsenField: "nik" | "kk" | "name" | "birthDate" | "birthPlace" | "sex" | "relationship" | "regionCode" | "address" | "rt" | "rw" | "desil" | "idDtsen" | "idDtks" | "motherName" | "status";
+        UploadPreview: {
+            uploadId: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            bytes: number;
+            headers: string[];
+            mapping: {
+                header: string;
+                field: components["schemas"]["DtsenField"] | null;
+            }[];
+            missingRequired: components["schemas"]["DtsenField"][];
+        };
+        StartImportBody: {
+            uploadId: string;
+            fileName: string;
+            edition?: string;
+            /**
+             * @default DTSEN
+             * @enum {string}
+             */
+            kind: "DTSEN" | "DTKS";
+            sheet?: string;
+            /**
+             * @description Pemetaan kolom tambahan (judul kolom → bidang)
+             * @default []
+             */
+            mapping: {
+                header: string;
+                field: components["schemas"]["DtsenField"];
+            }[];
+        };
+        RegistryImport: {
+            id: number;
+            kind: string;
+            edition: string;
+            fileName: string;
+            rowsRead: number;
+            accepted: number;
+            rejected: number;
+            summary: unknown;
+            createdBy: string | null;
+            startedAt: string;
+            finishedAt: string;
+        };
+        PersonHit: {
+            id: number;
+            nikMasked: string;
+            kkMasked: string | null;
+            name: string;
+            birthDate: string | null;
+            sex: ("L" | "P") | null;
+            status: string;
+            regionCode: string;
+            householdId: number | null;
+        };
+        PersonRecord: {
+            id: number;
+            nik: string;
+            name: string;
+            birthPlace: string | null;
+            birthDate: string | null;
+            sex: ("L" | "P") | null;
+            relationship: string | null;
+            motherName: string | null;
+            status: string;
+            deathDate: string | null;
+            regionCode: string;
+            idDtsen: string | null;
+            idDtks: string | null;
+            lastSeenEdition: string | null;
+            absentSinceEdition: string | null;
+            nikWarnings: string[];
+            household: {
+                id: number;
+                kk: string;
+                regionCode: string;
+                address: string | null;
+                rt: string | null;
+                rw: string | null;
+            } | null;
+            kkHistory: {
+                kk: string;
+                validFrom: string;
+                validTo: string | null;
+            }[];
+            history: {
+                id: number;
+                at: string;
+                /** @enum {string} */
+                change: "INSERT" | "UPDATE" | "ABSENT" | "RETURNED";
+                /** @description Bidang yang berubah: { bidang: [sebelum, sesudah] } */
+                fields: unknown;
+                source: {
+                    /** @constant */
+                    kind: "import";
+                    importId: number;
+                    edition: string | null;
+                    fileName: string | null;
+                } | {
+                    /** @constant */
+                    kind: "user";
+                    username: string | null;
+                };
+            }[];
+        };
+        /** @enum {string} */
+        QualityCategory: "invalidNik" | "warnedNik" | "possibleDuplicates" | "personInTwoHouseholds" | "householdsWithoutHead" | "deceasedMembers" | "absentMembers";
+        QualityItem: {
+            /** @constant */
+            kind: "person";
+            personId: number;
+            nik: string;
+            name: string;
+            birthDate: string | null;
+            status: string;
+            regionCode: string;
+            householdId: number | null;
+            nikWarnings: string[];
+            absentSinceEdition: string | null;
+        } | {
+            /** @constant */
+            kind: "group";
+            name: string;
+            birthDate: string | null;
+            persons: {
+                personId: number;
+                nik: string;
+                name: string;
+                regionCode: string;
+                householdId: number | null;
+                status: string;
+            }[];
+        } | {
+            /** @constant */
+            kind: "household";
+            householdId: number;
+            kk: string;
+            regionCode: string;
+            memberCount: number;
+        };
         HouseholdSummary: {
             id: number;
             kkMasked: string;
@@ -2445,6 +5203,75 @@ export interface components {
             }[];
             members: components["schemas"]["Member"][];
         };
+        /**
+         * @description SINKRON: data sama; BEDA_DATA: ada di keduanya, ada bidang berbeda; HANYA_LOKAL: hanya di registri lokal; HANYA_PUSAT: hanya di berkas pusat
+         * @enum {string}
+         */
+        SyncStatus: "SINKRON" | "BEDA_DATA" | "HANYA_LOKAL" | "HANYA_PUSAT";
+        /** @enum {string} */
+        SyncField: "name" | "birthDate" | "birthPlace" | "sex" | "relationship" | "kk" | "regionCode" | "status" | "motherName";
+        SyncStatusCounts: {
+            SINKRON: number;
+            BEDA_DATA: number;
+            HANYA_LOKAL: number;
+            HANYA_PUSAT: number;
+            total: number;
+        };
+        SyncCheck: {
+            id: number;
+            fileName: string;
+            fileFormat: string;
+            rowsRead: number;
+            accepted: number;
+            rejected: number;
+            /** @description Baris ditolak per kode alasan */
+            rejectedByReason: {
+                [key: string]: number;
+            };
+            /** @description Bidang yang dibandingkan (kolomnya ada di berkas) */
+            comparedFields: components["schemas"]["SyncField"][];
+            /** @description Kecamatan yang dicakup berkas pusat */
+            kecamatanCovered: string[];
+            createdBy: string | null;
+            createdAt: string;
+            /** @description Jumlah per status dalam wilayah Anda */
+            counts: components["schemas"]["SyncStatusCounts"];
+        };
+        SyncCheckList: {
+            items: components["schemas"]["SyncCheck"][];
+        };
+        SyncRegionSummary: {
+            code: string;
+            name: string | null;
+            kecamatanCode: string;
+            counts: components["schemas"]["SyncStatusCounts"];
+        };
+        SyncCheckDetail: {
+            check: components["schemas"]["SyncCheck"];
+            kecamatan: components["schemas"]["SyncRegionSummary"][];
+            kelurahan: components["schemas"]["SyncRegionSummary"][];
+        };
+        SyncDifference: {
+            field: components["schemas"]["SyncField"];
+            local: string | null;
+            central: string | null;
+        };
+        SyncCheckItem: {
+            id: number;
+            /** @description Tersamar di daftar; lengkap di rincian bila peran mengizinkan */
+            nik: string;
+            name: string;
+            status: components["schemas"]["SyncStatus"];
+            regionCode: string;
+            kecamatanCode: string;
+            /** @description Status penduduk di registri lokal (HIDUP/MENINGGAL/PINDAH) */
+            localStatus: string | null;
+            differences: components["schemas"]["SyncDifference"][];
+        };
+        SyncCheckItemList: {
+            items: components["schemas"]["SyncCheckItem"][];
+            total: number;
+        };
         UserSummary: {
             id: number;
             username: string;
@@ -2480,6 +5307,165 @@ export interface components {
         ResetPasswordBody: {
             password: string;
         };
+        /** @enum {string} */
+        UsulanKind: "TAMBAH_KELUARGA" | "UBAH_DATA" | "HAPUS_ORANG" | "HAPUS_KELUARGA";
+        /** @enum {string} */
+        UsulanStatus: "DIAJUKAN" | "DISETUJUI_KECAMATAN" | "DISETUJUI_DINSOS" | "DIKIRIM" | "SELESAI" | "DITOLAK";
+        /** @enum {string} */
+        Relationship: "KEPALA_KELUARGA" | "SUAMI" | "ISTRI" | "ANAK" | "MENANTU" | "CUCU" | "ORANG_TUA" | "MERTUA" | "FAMILI_LAIN" | "LAINNYA";
+        /** @enum {string} */
+        RemovalCause: "MENINGGAL" | "PINDAH" | "GANDA" | "TIDAK_DITEMUKAN" | "TIDAK_LAYAK";
+        UsulanNewMember: {
+            /** @description 16 angka, sebagai teks */
+            nik: string;
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            birthPlace?: string;
+            /** @enum {string} */
+            sex: "L" | "P";
+            relationship: components["schemas"]["Relationship"];
+            motherName?: string;
+        };
+        CreateUsulanBody: {
+            /** @constant */
+            kind: "TAMBAH_KELUARGA";
+            /** @description Desa/kelurahan tempat keluarga tinggal */
+            regionCode: string;
+            /** @description 16 angka, sebagai teks */
+            kk: string;
+            address: string;
+            rt?: string;
+            rw?: string;
+            members: components["schemas"]["UsulanNewMember"][];
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "UBAH_DATA";
+            /** @description id penduduk; atau isi nik */
+            personId?: number;
+            /** @description 16 angka, sebagai teks */
+            nik?: string;
+            /** @description Bidang → nilai baru */
+            changes: {
+                name?: string;
+                /** Format: date */
+                birthDate?: string;
+                birthPlace?: string;
+                /** @enum {string} */
+                sex?: "L" | "P";
+                relationship?: components["schemas"]["Relationship"];
+                motherName?: string;
+            };
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "HAPUS_ORANG";
+            /** @description id penduduk; atau isi nik */
+            personId?: number;
+            /** @description 16 angka, sebagai teks */
+            nik?: string;
+            cause: components["schemas"]["RemovalCause"];
+            /**
+             * Format: date
+             * @description Tanggal meninggal/pindah
+             */
+            eventDate?: string;
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "HAPUS_KELUARGA";
+            householdId: number;
+            cause: components["schemas"]["RemovalCause"];
+            /** Format: date */
+            eventDate?: string;
+            /** @description Alasan usulan, dibaca oleh kecamatan, Dinsos, dan pusat */
+            reason: string;
+        };
+        UsulanSummary: {
+            id: number;
+            kind: components["schemas"]["UsulanKind"];
+            status: components["schemas"]["UsulanStatus"];
+            regionCode: string;
+            subjectName: string;
+            nikMasked: string | null;
+            householdId: number | null;
+            personId: number | null;
+            batchId: number | null;
+            createdByName: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        UsulanList: {
+            items: components["schemas"]["UsulanSummary"][];
+            total: number;
+        };
+        UsulanEvent: {
+            at: string;
+            actorName: string;
+            actorRole: string | null;
+            fromStatus: components["schemas"]["UsulanStatus"] | null;
+            toStatus: components["schemas"]["UsulanStatus"];
+            comment: string | null;
+        };
+        UsulanEvidence: {
+            id: number;
+            fileName: string;
+            /** @enum {string} */
+            mimeType: "image/jpeg" | "image/png" | "application/pdf";
+            sizeBytes: number;
+            sha256: string;
+            uploadedByName: string;
+            uploadedAt: string;
+        };
+        UsulanDetail: {
+            id: number;
+            kind: components["schemas"]["UsulanKind"];
+            status: components["schemas"]["UsulanStatus"];
+            regionCode: string;
+            subjectName: string;
+            nikMasked: string | null;
+            householdId: number | null;
+            personId: number | null;
+            batchId: number | null;
+            createdByName: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Lengkap atau tersamar sesuai peran */
+            nik: string | null;
+            reason: string;
+            /** @description TAMBAH_KELUARGA: { kk, address, rt, rw, members[] }; UBAH_DATA: { changes, previous, nikWarnings }; HAPUS_*: { cause, eventDate }. NIK/KK tersamar sesuai peran. */
+            payload: {
+                [key: string]: unknown;
+            };
+            fulfilledImportId: number | null;
+            events: components["schemas"]["UsulanEvent"][];
+            evidence: components["schemas"]["UsulanEvidence"][];
+            allowed: {
+                decide: boolean;
+                addEvidence: boolean;
+            };
+        };
+        UsulanDecisionBody: {
+            /** @enum {string} */
+            decision: "SETUJU" | "TOLAK";
+            /** @description Wajib bila TOLAK */
+            comment?: string;
+        };
+        UsulanBatch: {
+            id: number;
+            fileName: string;
+            count: number;
+            fileSha256: string;
+            createdByName: string;
+            createdAt: string;
+        };
+        UsulanBatchList: {
+            items: components["schemas"]["UsulanBatch"][];
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -2487,6 +5473,16 @@ export interface components {
             database: "pglite" | "postgres";
             migration: number;
             kabupaten: string;
+        };
+        PersonSearchBody: {
+            q: string;
+            /** @default 50 */
+            limit: number;
+        };
+        QualityCounts: {
+            counts: {
+                [key: string]: number;
+            };
         };
     };
     responses: never;

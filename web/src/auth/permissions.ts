@@ -14,13 +14,34 @@ export const ROLES: readonly Role[] = [
 // Mirrors the server's permission table (src/platform/auth/actor.ts); the server decides,
 // the web app only hides what would be refused.
 const ACCESS = {
-  households: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping', 'koordinator', 'auditor'],
+  households: [
+    'admin_dinsos',
+    'operator_kecamatan',
+    'operator_kelurahan',
+    'pendamping',
+    'koordinator',
+    'auditor',
+  ],
   users: ['admin_dinsos', 'auditor'],
   manageUsers: ['admin_dinsos'],
   audit: ['admin_dinsos', 'auditor'],
   verifyAudit: ['admin_dinsos'],
-  createTokens: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping', 'koordinator', 'ewarong'],
+  createTokens: [
+    'admin_dinsos',
+    'operator_kecamatan',
+    'operator_kelurahan',
+    'pendamping',
+    'koordinator',
+    'ewarong',
+  ],
   tokensForOthers: ['admin_dinsos'],
+  // Server permission `registry.import`.
+  registryImport: ['admin_dinsos'],
+  // Server permissions `usulan.*` (docs/usulan.md).
+  usulan: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping', 'auditor'],
+  createUsulan: ['operator_kelurahan', 'pendamping'],
+  usulanBatches: ['admin_dinsos', 'auditor'],
+  createUsulanBatch: ['admin_dinsos'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Access = keyof typeof ACCESS;

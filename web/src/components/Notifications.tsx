@@ -19,7 +19,10 @@ const TOAST_MS = 5000;
  */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const dismiss = useCallback(
+    (id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)),
+    [],
+  );
   const notify = useCallback<Notify>(
     (toast) => {
       const id = Date.now() + Math.random();
@@ -35,7 +38,14 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       <Portal>
         <Stack
           gap="xs"
-          style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 1000, maxWidth: 'calc(100vw - 32px)', width: 380 }}
+          style={{
+            position: 'fixed',
+            right: 16,
+            bottom: 16,
+            zIndex: 1000,
+            maxWidth: 'calc(100vw - 32px)',
+            width: 380,
+          }}
         >
           {toasts.map((toast) => (
             <Notification

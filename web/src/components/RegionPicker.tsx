@@ -1,8 +1,15 @@
-import { Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatRegionCode } from '../lib/format';
-import { levelOf, type Region, type RegionLevel, regionDisplayName, useRegion, useRegionChildren } from '../lib/regions';
+import {
+  levelOf,
+  type Region,
+  type RegionLevel,
+  regionDisplayName,
+  useRegion,
+  useRegionChildren,
+} from '../lib/regions';
 
 interface RegionPickerProps {
   /** Where the choice starts: the office's kabupaten/kota, or the user's own kecamatan. */
@@ -14,7 +21,8 @@ interface RegionPickerProps {
   error?: string | undefined;
   /** Show which levels are allowed under the selects (forms), or not (filters). */
   withHint?: boolean;
-  size?: 'xs' | 'sm';
+  /** Selects side by side (filter bars) instead of stacked (forms). */
+  inline?: boolean;
 }
 
 function options(regions: Region[] | undefined) {
@@ -29,14 +37,23 @@ function options(regions: Region[] | undefined) {
  * the kecamatan's children, limited to the levels the role (or filter) allows. Emits the
  * deepest valid choice, or null while the choice is incomplete.
  */
-export function RegionPicker({ rootCode, levels, value, onChange, error, withHint, size = 'sm' }: RegionPickerProps) {
+export function RegionPicker({
+  rootCode,
+  levels,
+  value,
+  onChange,
+  error,
+  withHint,
+  inline,
+}: RegionPickerProps) {
   const { t } = useI18n();
   const rootLevel = levelOf(rootCode);
   const [pickedKecamatan, setPickedKecamatan] = useState<string | null>(null);
   const kecamatan =
     rootLevel === 'kecamatan' ? rootCode : value && value.length >= 6 ? value.slice(0, 6) : pickedKecamatan;
 
-  const showKecamatan = rootLevel === 'kabupaten' && (levels.includes('kecamatan') || levels.includes('desa'));
+  const showKecamatan =
+    rootLevel === 'kabupaten' && (levels.includes('kecamatan') || levels.includes('desa'));
   const showKelurahan = rootLevel !== 'desa' && levels.includes('desa');
   const kecamatanList = useRegionChildren(showKecamatan ? rootCode : null);
   const kelurahanList = useRegionChildren(showKelurahan ? kecamatan : null);
@@ -59,20 +76,30 @@ export function RegionPicker({ rootCode, levels, value, onChange, error, withHin
   }
 
   const onlyRoot = !showKecamatan && !showKelurahan;
+  const Layout = inline ? Group : Stack;
+  const width = inline ? { base: '100%', xs: 240 } : undefined;
   return (
-    <Stack gap="xs">
+    <Layout gap="sm" align={inline ? 'flex-start' : 'stretch'}>
       {onlyRoot && (
         <TextInput
-          size={size}
-          label={t(rootLevel === 'kabupaten' ? 'region.office' : rootLevel === 'kecamatan' ? 'region.kecamatan' : 'region.kelurahan')}
-          value={root.data ? `${regionDisplayName(root.data)} (${formatRegionCode(rootCode)})` : formatRegionCode(rootCode)}
+          label={t(
+            rootLevel === 'kabupaten'
+              ? 'region.office'
+              : rootLevel === 'kecamatan'
+                ? 'region.kecamatan'
+                : 'region.kelurahan',
+          )}
+          value={
+            root.data
+              ? `${regionDisplayName(root.data)} (${formatRegionCode(rootCode)})`
+              : formatRegionCode(rootCode)
+          }
           readOnly
           error={error}
         />
       )}
       {showKecamatan && (
         <Select
-          size={size}
           label={t('region.kecamatan')}
           placeholder={levels.includes('kabupaten') ? t('region.allKecamatan') : t('region.choose')}
           data={options(kecamatanList.data)}
@@ -83,13 +110,13 @@ export function RegionPicker({ rootCode, levels, value, onChange, error, withHin
           disabled={kecamatanList.isLoading}
           nothingFoundMessage={t('common.noMatch')}
           error={!showKelurahan ? error : undefined}
+          w={width}
           data-testid="region-kecamatan"
           comboboxProps={{ withinPortal: true }}
         />
       )}
       {showKelurahan && (
         <Select
-          size={size}
           label={t('region.kelurahan')}
           placeholder={levels.includes('kecamatan') ? t('region.allKelurahan') : t('region.choose')}
           data={options(kelurahanList.data)}
@@ -100,6 +127,7 @@ export function RegionPicker({ rootCode, levels, value, onChange, error, withHin
           disabled={!kecamatan || kelurahanList.isLoading}
           nothingFoundMessage={t('common.noMatch')}
           error={error}
+          w={width}
           data-testid="region-kelurahan"
           comboboxProps={{ withinPortal: true }}
         />
@@ -117,15 +145,20 @@ export function RegionPicker({ rootCode, levels, value, onChange, error, withHin
             : ''}
         </Text>
       )}
-    </Stack>
+    </Layout>
   );
 }
 
 /** Keeps what still fits when the role changes: a kelurahan becomes its kecamatan if needed. */
-export function adaptRegionToLevels(code: string | null, levels: readonly RegionLevel[], officeCode: string): string | null {
+export function adaptRegionToLevels(
+  code: string | null,
+  levels: readonly RegionLevel[],
+  officeCode: string,
+): string | null {
   if (levels.length === 1 && levels[0] === 'kabupaten') return officeCode;
   const level = levelOf(code);
   if (code && level && levels.includes(level)) return code;
   if (code && code.length === 10 && levels.includes('kecamatan')) return code.slice(0, 6);
-  return null;
+  // Nothing chosen below the kabupaten yet: "whole kabupaten/kota" when the role allows it.
+  return levels.includes('kabupaten') ? officeCode : null;
 }

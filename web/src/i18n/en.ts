@@ -1,4 +1,7 @@
 import type { Dictionary } from './id';
+import { registryEn } from './registry.en';
+import { syncEn } from './sync.en';
+import { usulanEn } from './usulan.en';
 
 // English. Indonesian terms of art (KK, NIK, desil, kelurahan, DTSEN, PKH) stay as they are.
 export const en: Dictionary = {
@@ -8,17 +11,12 @@ export const en: Dictionary = {
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',
-    confirm: 'Yes, continue',
     search: 'Search',
     retry: 'Try again',
     back: 'Back',
     actions: 'Actions',
-    none: '—',
-    yes: 'Yes',
-    no: 'No',
-    total: 'Total: {{count}}',
+    total: 'Total: {{total}}',
     showing: 'Showing {{from}}–{{to}} of {{total}}',
-    empty: 'No data yet.',
     noMatch: 'Nothing matches the search.',
     copy: 'Copy',
     copied: 'Copied',
@@ -29,6 +27,11 @@ export const en: Dictionary = {
   nav: {
     dashboard: 'Home',
     households: 'Households',
+    persons: 'People',
+    registryImport: 'DTSEN import',
+    quality: 'Data quality',
+    syncCheck: 'Sync check',
+    usulan: 'Proposals',
     users: 'Users',
     audit: 'Audit',
     jobs: 'Jobs',
@@ -46,7 +49,12 @@ export const en: Dictionary = {
     ewarong: 'e-Warong',
     auditor: 'Auditor',
   },
-  levels: { kabupaten: 'kabupaten/kota', kecamatan: 'kecamatan', desa: 'kelurahan/desa', provinsi: 'province' },
+  levels: {
+    kabupaten: 'kabupaten/kota',
+    kecamatan: 'kecamatan',
+    desa: 'kelurahan/desa',
+    provinsi: 'province',
+  },
   login: {
     title: 'Log in to Salur',
     username: 'Username',
@@ -54,7 +62,8 @@ export const en: Dictionary = {
     submit: 'Log in',
     failedTitle: 'Login failed',
     invalid: 'Wrong username or password.',
-    locked: 'The account is locked for a while after too many wrong passwords. Try again in {{minutes}} minutes.',
+    locked:
+      'The account is locked for a while after too many wrong passwords. Try again in {{minutes}} minutes.',
     rateLimited: 'Too many login attempts from this address. Try again in {{minutes}} minutes.',
     sessionExpired: 'Your session has ended. Please log in again.',
     loggedOut: 'You have logged out.',
@@ -91,7 +100,6 @@ export const en: Dictionary = {
     households: 'Households in the region',
     users: 'Users in the region',
     jobsActive: 'Running jobs',
-    jobsRecent: 'Recent jobs',
     open: 'Open',
   },
   region: {
@@ -160,7 +168,6 @@ export const en: Dictionary = {
     time: 'Time',
     entity: 'Record',
     region: 'Region',
-    details: 'Details',
     loadMore: 'Load more',
     end: 'All entries are shown.',
     empty: 'No audit entries for this filter.',
@@ -191,14 +198,12 @@ export const en: Dictionary = {
     intro: 'Long work (imports, reconciliation, audit verification) runs in the background.',
     id: 'No.',
     kind: 'Kind',
-    state: 'State',
     progress: 'Progress',
     created: 'Created',
     finished: 'Finished',
     result: 'Result',
     error: 'Error',
     empty: 'No jobs yet.',
-    follow: 'Follow',
     kinds: { audit_verify: 'Verify audit chain' },
     states: {
       queued: 'Queued',
@@ -229,6 +234,7 @@ export const en: Dictionary = {
     edition: 'Edition',
     noDesil: 'No desil yet.',
     memberList: 'Family members',
+    mother: 'Mother: {{name}}',
     nik: 'NIK',
     name: 'Name',
     relationship: 'Relationship',
@@ -286,6 +292,9 @@ export const en: Dictionary = {
     empty: 'No API tokens yet.',
     readOnly: 'The auditor role cannot create API tokens.',
   },
+  ...registryEn,
+  ...syncEn,
+  ...usulanEn,
   noAccess: {
     title: 'No access',
     text: 'You do not have access to this page. Ask a Dinsos administrator if you need it.',

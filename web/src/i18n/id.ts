@@ -1,3 +1,7 @@
+import { registryId } from './registry.id';
+import { syncId } from './sync.id';
+import { usulanId } from './usulan.id';
+
 // Bahasa Indonesia: the default language of Salur. en.ts must have exactly the same keys.
 export const id = {
   app: { name: 'Salur', tagline: 'Penyaluran bantuan sosial Dinas Sosial' },
@@ -6,17 +10,12 @@ export const id = {
     save: 'Simpan',
     cancel: 'Batal',
     close: 'Tutup',
-    confirm: 'Ya, lanjutkan',
     search: 'Cari',
     retry: 'Coba lagi',
     back: 'Kembali',
     actions: 'Aksi',
-    none: '—',
-    yes: 'Ya',
-    no: 'Tidak',
-    total: 'Total: {{count}}',
+    total: 'Total: {{total}}',
     showing: 'Menampilkan {{from}}–{{to}} dari {{total}}',
-    empty: 'Belum ada data.',
     noMatch: 'Tidak ada data yang cocok dengan pencarian.',
     copy: 'Salin',
     copied: 'Tersalin',
@@ -27,6 +26,11 @@ export const id = {
   nav: {
     dashboard: 'Beranda',
     households: 'Keluarga',
+    persons: 'Penduduk',
+    registryImport: 'Impor DTSEN',
+    quality: 'Kualitas data',
+    syncCheck: 'Cek Sinkron',
+    usulan: 'Usulan',
     users: 'Pengguna',
     audit: 'Audit',
     jobs: 'Pekerjaan',
@@ -44,7 +48,12 @@ export const id = {
     ewarong: 'e-Warong',
     auditor: 'Auditor',
   },
-  levels: { kabupaten: 'kabupaten/kota', kecamatan: 'kecamatan', desa: 'kelurahan/desa', provinsi: 'provinsi' },
+  levels: {
+    kabupaten: 'kabupaten/kota',
+    kecamatan: 'kecamatan',
+    desa: 'kelurahan/desa',
+    provinsi: 'provinsi',
+  },
   login: {
     title: 'Masuk ke Salur',
     username: 'Nama pengguna',
@@ -52,7 +61,8 @@ export const id = {
     submit: 'Masuk',
     failedTitle: 'Gagal masuk',
     invalid: 'Nama pengguna atau kata sandi salah.',
-    locked: 'Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi dalam {{minutes}} menit.',
+    locked:
+      'Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi dalam {{minutes}} menit.',
     rateLimited: 'Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam {{minutes}} menit.',
     sessionExpired: 'Sesi Anda sudah berakhir. Silakan masuk kembali.',
     loggedOut: 'Anda sudah keluar.',
@@ -89,7 +99,6 @@ export const id = {
     households: 'Keluarga dalam wilayah',
     users: 'Pengguna dalam wilayah',
     jobsActive: 'Pekerjaan berjalan',
-    jobsRecent: 'Pekerjaan terbaru',
     open: 'Buka',
   },
   region: {
@@ -158,7 +167,6 @@ export const id = {
     time: 'Waktu',
     entity: 'Data',
     region: 'Wilayah',
-    details: 'Rincian',
     loadMore: 'Muat lebih banyak',
     end: 'Semua entri sudah ditampilkan.',
     empty: 'Tidak ada entri audit untuk filter ini.',
@@ -189,14 +197,12 @@ export const id = {
     intro: 'Pekerjaan panjang (impor, rekonsiliasi, pemeriksaan audit) berjalan di latar belakang.',
     id: 'No.',
     kind: 'Jenis',
-    state: 'Status',
     progress: 'Kemajuan',
     created: 'Dibuat',
     finished: 'Selesai',
     result: 'Hasil',
     error: 'Galat',
     empty: 'Belum ada pekerjaan.',
-    follow: 'Ikuti',
     kinds: { audit_verify: 'Periksa rantai audit' },
     states: {
       queued: 'Menunggu',
@@ -227,6 +233,7 @@ export const id = {
     edition: 'Edisi',
     noDesil: 'Belum ada desil.',
     memberList: 'Anggota keluarga',
+    mother: 'Ibu kandung: {{name}}',
     nik: 'NIK',
     name: 'Nama',
     relationship: 'Hubungan',
@@ -284,6 +291,9 @@ export const id = {
     empty: 'Belum ada token API.',
     readOnly: 'Peran auditor tidak dapat membuat token API.',
   },
+  ...registryId,
+  ...syncId,
+  ...usulanId,
   noAccess: {
     title: 'Tidak ada akses',
     text: 'Anda tidak memiliki akses ke halaman ini. Hubungi admin Dinsos bila Anda memerlukannya.',

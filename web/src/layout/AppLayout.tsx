@@ -20,7 +20,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const [leaving, setLeaving] = useState(false);
   // One user block and one logout button: in the header on wide screens, in the navbar on phones.
-  const wide = useMediaQuery('(min-width: 48em)', window.innerWidth >= 768, { getInitialValueInEffect: false });
+  const wide = useMediaQuery('(min-width: 48em)', window.innerWidth >= 768, {
+    getInitialValueInEffect: false,
+  });
 
   // On a phone the navbar covers the page: close it once a page is chosen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only

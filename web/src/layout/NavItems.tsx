@@ -6,13 +6,30 @@ import { useI18n } from '../i18n';
 
 interface Item {
   to: string;
-  key: 'dashboard' | 'households' | 'users' | 'audit' | 'jobs' | 'tokens' | 'account';
+  key:
+    | 'dashboard'
+    | 'households'
+    | 'persons'
+    | 'registryImport'
+    | 'syncCheck'
+    | 'usulan'
+    | 'quality'
+    | 'users'
+    | 'audit'
+    | 'jobs'
+    | 'tokens'
+    | 'account';
   access?: Access;
 }
 
 const ITEMS: readonly Item[] = [
   { to: '/', key: 'dashboard' },
   { to: '/keluarga', key: 'households', access: 'households' },
+  { to: '/penduduk', key: 'persons', access: 'households' },
+  { to: '/kualitas-data', key: 'quality', access: 'households' },
+  { to: '/registri/impor', key: 'registryImport', access: 'registryImport' },
+  { to: '/cek-sinkron', key: 'syncCheck', access: 'households' },
+  { to: '/usulan', key: 'usulan', access: 'usulan' },
   { to: '/pengguna', key: 'users', access: 'users' },
   { to: '/audit', key: 'audit', access: 'audit' },
   { to: '/pekerjaan', key: 'jobs' },

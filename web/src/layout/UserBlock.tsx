@@ -1,4 +1,4 @@
-import { Badge, Box, Text } from '@mantine/core';
+import { Badge, Box, Group, Text } from '@mantine/core';
 import { useCurrentUser } from '../auth/session';
 import { useI18n } from '../i18n';
 import { regionPathLabel, useRegion } from '../lib/regions';
@@ -16,13 +16,15 @@ export function UserBlock() {
   const user = useCurrentUser();
   const regionLabel = useMyRegionLabel();
   return (
-    <Box style={{ minWidth: 0 }} data-testid="user-block">
-      <Text size="sm" fw={600} truncate data-testid="shell-user-name">
-        {user.fullName}{' '}
-        <Badge size="xs" variant="light" ml={4} data-testid="shell-role">
+    <Box style={{ minWidth: 0 }} maw={460} data-testid="user-block">
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" fw={600} truncate data-testid="shell-user-name">
+          {user.fullName}
+        </Text>
+        <Badge size="xs" variant="light" style={{ flexShrink: 0 }} data-testid="shell-role">
           {t(`roles.${user.role}`)}
         </Badge>
-      </Text>
+      </Group>
       <Text size="xs" c="dimmed" truncate data-testid="shell-region">
         {regionLabel}
       </Text>

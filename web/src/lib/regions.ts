@@ -44,7 +44,8 @@ export function useRegion(code: string | null | undefined) {
 export function useRegionChildren(code: string | null | undefined) {
   return useQuery({
     queryKey: ['region-children', code],
-    queryFn: () => unwrap(api.GET('/api/regions/{code}/children', { params: { path: { code: code ?? '' } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/regions/{code}/children', { params: { path: { code: code ?? '' } } })),
     enabled: Boolean(code),
     select: (data) => data.items.filter((region) => !region.retired),
     ...FOREVER,

@@ -1,10 +1,20 @@
 import { Badge, Paper, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useCurrentUser, useSession } from '../../auth/session';
 import { useNotify } from '../../components/Notifications';
 import { useI18n } from '../../i18n';
-import { formatDateTime, formatRegionCode } from '../../lib/format';
 import { useMyRegionLabel } from '../../layout/UserBlock';
+import { formatDateTime, formatRegionCode } from '../../lib/format';
 import { PasswordForm } from './PasswordForm';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w="40%">{label}</Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
 
 export function AccountPage() {
   const { t, language } = useI18n();
@@ -12,14 +22,6 @@ export function AccountPage() {
   const { session } = useSession();
   const regionLabel = useMyRegionLabel();
   const notify = useNotify();
-
-  const rows: [string, React.ReactNode][] = [
-    [t('account.username'), user.username],
-    [t('account.fullName'), user.fullName],
-    [t('account.role'), <Badge variant="light">{t(`roles.${user.role}`)}</Badge>],
-    [t('account.region'), `${regionLabel} (${formatRegionCode(user.regionCode)})`],
-    [t('account.sessionUntil'), formatDateTime(session?.expiresAt, language)],
-  ];
 
   return (
     <Stack>
@@ -31,12 +33,15 @@ export function AccountPage() {
           </Title>
           <Table>
             <Table.Tbody>
-              {rows.map(([label, value]) => (
-                <Table.Tr key={label}>
-                  <Table.Th w="40%">{label}</Table.Th>
-                  <Table.Td>{value}</Table.Td>
-                </Table.Tr>
-              ))}
+              <Row label={t('account.username')}>{user.username}</Row>
+              <Row label={t('account.fullName')}>{user.fullName}</Row>
+              <Row label={t('account.role')}>
+                <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
+              </Row>
+              <Row label={t('account.region')}>
+                {regionLabel} ({formatRegionCode(user.regionCode)})
+              </Row>
+              <Row label={t('account.sessionUntil')}>{formatDateTime(session?.expiresAt, language)}</Row>
             </Table.Tbody>
           </Table>
         </Paper>

@@ -24,7 +24,8 @@ export function PasswordForm({ onChanged }: { onChanged: () => void | Promise<vo
   function validate(): Errors {
     const found: Errors = {};
     if (!current) found.current = t('login.required');
-    if (next.length < MIN_PASSWORD_LENGTH) found.next = t('password.tooShort', { min: MIN_PASSWORD_LENGTH });
+    if (next.length < MIN_PASSWORD_LENGTH)
+      found.next = t('password.tooShort', { min: String(MIN_PASSWORD_LENGTH) });
     else if (next === current) found.next = t('password.sameAsCurrent');
     if (confirm !== next) found.confirm = t('password.mismatch');
     return found;
@@ -45,7 +46,8 @@ export function PasswordForm({ onChanged }: { onChanged: () => void | Promise<vo
       await onChanged();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'PASSWORD_WRONG') setErrors({ current: error.message });
-      else if (error instanceof ApiError && error.code === 'PASSWORD_TOO_SHORT') setErrors({ next: error.message });
+      else if (error instanceof ApiError && error.code === 'PASSWORD_TOO_SHORT')
+        setErrors({ next: error.message });
       else setFailure(error);
     } finally {
       setSaving(false);
@@ -66,7 +68,7 @@ export function PasswordForm({ onChanged }: { onChanged: () => void | Promise<vo
         />
         <PasswordInput
           label={t('password.next')}
-          description={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
+          description={t('password.hint', { min: String(MIN_PASSWORD_LENGTH) })}
           autoComplete="new-password"
           value={next}
           onChange={(event) => setNext(event.currentTarget.value)}

@@ -53,7 +53,11 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
               <Table.Td c={changed ? 'red.8' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
                 {from}
               </Table.Td>
-              <Table.Td c={changed ? 'green.9' : 'dimmed'} fw={changed ? 600 : undefined} style={{ wordBreak: 'break-word' }}>
+              <Table.Td
+                c={changed ? 'green.9' : 'dimmed'}
+                fw={changed ? 600 : undefined}
+                style={{ wordBreak: 'break-word' }}
+              >
                 {to}
               </Table.Td>
             </Table.Tr>

@@ -29,7 +29,13 @@ const KNOWN_ACTIONS = [
   'auditor.read',
 ];
 
-export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange: (next: AuditFilter) => void }) {
+export function AuditFilters({
+  value,
+  onChange,
+}: {
+  value: AuditFilter;
+  onChange: (next: AuditFilter) => void;
+}) {
   const { t } = useI18n();
   const users = useQuery({
     queryKey: ['users', 'all-for-filter'],

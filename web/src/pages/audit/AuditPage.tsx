@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import { nextDay } from '../../lib/format';
-import { AuditFilters, type AuditFilter, EMPTY_FILTER } from './AuditFilters';
+import { type AuditFilter, AuditFilters, EMPTY_FILTER } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { VerifyChainPanel } from './VerifyChainPanel';
 
@@ -58,7 +58,11 @@ export function AuditPage() {
       <AuditTable entries={items} loading={entries.isLoading} />
       <Center>
         {entries.hasNextPage ? (
-          <Button variant="light" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
+          <Button
+            variant="light"
+            onClick={() => void entries.fetchNextPage()}
+            loading={entries.isFetchingNextPage}
+          >
             {t('audit.loadMore')}
           </Button>
         ) : (

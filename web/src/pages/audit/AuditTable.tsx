@@ -1,6 +1,7 @@
 import { ActionIcon, Code, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
-import type { Schemas } from '../../api/client';
+import type { Role, Schemas } from '../../api/client';
+import { ROLES } from '../../auth/permissions';
 import { EmptyRow } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatRegionCode } from '../../lib/format';
@@ -8,12 +9,18 @@ import { AuditDiff } from './AuditDiff';
 
 type Entry = Schemas['AuditEntry'];
 
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
 function AuditRow({ entry }: { entry: Entry }) {
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
   return (
     <Fragment>
-      <Table.Tr onClick={() => setOpen((value) => !value)} style={{ cursor: 'pointer' }} data-testid="audit-row">
+      <Table.Tr
+        onClick={() => setOpen((value) => !value)}
+        style={{ cursor: 'pointer' }}
+        data-testid="audit-row"
+      >
         <Table.Td>
           <ActionIcon
             variant="subtle"
@@ -38,7 +45,7 @@ function AuditRow({ entry }: { entry: Entry }) {
           <Text size="sm">{entry.actorUsername ?? t('audit.system')}</Text>
           {entry.actorRole && (
             <Text size="xs" c="dimmed">
-              {entry.actorRole}
+              {isRole(entry.actorRole) ? t(`roles.${entry.actorRole}`) : entry.actorRole}
             </Text>
           )}
         </Table.Td>

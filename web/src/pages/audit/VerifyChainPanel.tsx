@@ -51,23 +51,26 @@ export function VerifyChainPanel() {
           <Text size="sm" c="dimmed">
             {progress.state === 'queued'
               ? t('audit.verifyQueued')
-              : t('audit.verifyRunning', { done: progress.done, total: progress.total ?? '?' })}
+              : t('audit.verifyRunning', {
+                  done: String(progress.done),
+                  total: String(progress.total ?? '?'),
+                })}
           </Text>
         )}
         {result?.ok && (
           <Alert color="green" variant="light" data-testid="verify-result">
-            {t('audit.verifyOk', { checked: result.checked, lastId: result.lastId })}
+            {t('audit.verifyOk', { checked: String(result.checked), lastId: String(result.lastId) })}
           </Alert>
         )}
         {result && !result.ok && (
           <Alert color="red" variant="light" data-testid="verify-result">
             <Text size="sm">
-              {t('audit.verifyProblems', { count: result.problems.length, checked: result.checked })}
+              {t('audit.verifyProblems', { count: result.problems.length, checked: String(result.checked) })}
             </Text>
             <List size="sm" mt="xs">
               {result.problems.slice(0, 50).map((problem) => (
                 <List.Item key={`${problem.id}:${problem.reason}`}>
-                  {t('audit.problemEntry', { id: problem.id })}: {reason(problem.reason)}
+                  {t('audit.problemEntry', { id: String(problem.id) })}: {reason(problem.reason)}
                 </List.Item>
               ))}
             </List>

@@ -6,17 +6,33 @@ import { api, unwrap } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { useI18n } from '../../i18n';
-import { formatNumber, formatRegionCode } from '../../lib/format';
 import { useMyRegionLabel } from '../../layout/UserBlock';
+import { formatNumber, formatRegionCode } from '../../lib/format';
 
-function StatCard({ label, value, loading, to }: { label: string; value: ReactNode; loading: boolean; to: string }) {
+function StatCard({
+  label,
+  value,
+  loading,
+  to,
+}: {
+  label: string;
+  value: ReactNode;
+  loading: boolean;
+  to: string;
+}) {
   const { t } = useI18n();
   return (
     <Paper withBorder p="md">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      {loading ? <Skeleton h={32} mt={4} w={80} /> : <Text fz={28} fw={700}>{value}</Text>}
+      {loading ? (
+        <Skeleton h={32} mt={4} w={80} />
+      ) : (
+        <Text fz={28} fw={700}>
+          {value}
+        </Text>
+      )}
       <Anchor component={Link} to={to} size="sm">
         {t('dashboard.open')}
       </Anchor>
@@ -43,7 +59,8 @@ export function DashboardPage() {
     enabled: seesUsers,
   });
   const jobs = useQuery({ queryKey: ['jobs'], queryFn: () => unwrap(api.GET('/api/jobs')) });
-  const activeJobs = jobs.data?.items.filter((job) => job.state === 'queued' || job.state === 'running').length ?? 0;
+  const activeJobs =
+    jobs.data?.items.filter((job) => job.state === 'queued' || job.state === 'running').length ?? 0;
   const count = (n: number | undefined, failed: boolean) => (failed ? '—' : formatNumber(n ?? 0, language));
 
   return (

@@ -10,6 +10,7 @@ import { RegionName } from '../../components/RegionName';
 import { RegionPicker } from '../../components/RegionPicker';
 import { EmptyRow } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
+import { formatNumber } from '../../lib/format';
 import { levelOf, type RegionLevel } from '../../lib/regions';
 
 const PAGE_SIZE = 25;
@@ -28,7 +29,7 @@ function normalizedSearch(q: string): string | undefined {
 }
 
 export function HouseholdsPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -41,19 +42,21 @@ export function HouseholdsPage() {
 
   const list = useQuery({
     queryKey: ['households', { q, region, page }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/households', {
-          params: {
-            query: {
-              q: normalizedSearch(q),
-              regionCode: region && region !== user.regionCode ? region : undefined,
-              page,
-              pageSize: PAGE_SIZE,
-            },
-          },
-        }),
-      ),
+    queryFn: () => {
+      const filter = {
+        regionCode: region && region !== user.regionCode ? region : undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      };
+      const text = normalizedSearch(q);
+      // A search text may be a NIK/KK, which must never travel in a URL: searches go in a POST
+      // body; the plain list by region stays a GET.
+      return unwrap(
+        text
+          ? api.POST('/api/households/search', { body: { ...filter, q: text } })
+          : api.GET('/api/households', { params: { query: filter } }),
+      );
+    },
     enabled: problem === null,
     placeholderData: keepPreviousData,
   });
@@ -63,7 +66,7 @@ export function HouseholdsPage() {
   return (
     <Stack>
       <Title order={2}>{t('households.title')}</Title>
-      <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
+      <Group align="flex-start" gap="sm">
         <TextInput
           label={t('households.searchLabel')}
           placeholder={t('households.searchPlaceholder')}
@@ -74,21 +77,20 @@ export function HouseholdsPage() {
           }}
           error={problem !== null ? t('households.digitsHint', { count: problem }) : undefined}
           type="search"
-          miw={240}
+          w={{ base: '100%', xs: 320 }}
           data-testid="household-search"
         />
         {scopeLevel !== 'desa' && (
-          <div style={{ minWidth: 240 }}>
-            <RegionPicker
-              rootCode={user.regionCode}
-              levels={levels}
-              value={region}
-              onChange={(code) => {
-                setRegion(code ?? user.regionCode);
-                setPage(1);
-              }}
-            />
-          </div>
+          <RegionPicker
+            rootCode={user.regionCode}
+            levels={levels}
+            value={region}
+            onChange={(code) => {
+              setRegion(code ?? user.regionCode);
+              setPage(1);
+            }}
+            inline
+          />
         )}
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
@@ -106,7 +108,9 @@ export function HouseholdsPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.isLoading && <EmptyRow colSpan={6} text={t('common.loading')} />}
-            {items?.length === 0 && <EmptyRow colSpan={6} text={q ? t('common.noMatch') : t('households.empty')} />}
+            {items?.length === 0 && (
+              <EmptyRow colSpan={6} text={q ? t('common.noMatch') : t('households.empty')} />
+            )}
             {items?.map((household) => (
               <Table.Tr
                 key={household.id}
@@ -138,7 +142,7 @@ export function HouseholdsPage() {
       </Table.ScrollContainer>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('common.total', { count: total })}
+          {t('common.total', { total: formatNumber(total, language) })}
         </Text>
         <Pagination
           total={Math.max(1, Math.ceil(total / PAGE_SIZE))}

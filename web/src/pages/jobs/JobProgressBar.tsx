@@ -11,10 +11,19 @@ const COLORS: Record<JobState, string> = {
 };
 
 /** Done / total as a bar; striped while the total is not known yet. */
-export function JobProgressBar({ state, done, total }: { state: JobState; done: number; total: number | null }) {
+export function JobProgressBar({
+  state,
+  done,
+  total,
+}: {
+  state: JobState;
+  done: number;
+  total: number | null;
+}) {
   const { t } = useI18n();
   const known = total !== null && total > 0;
-  const percent = state === 'succeeded' ? 100 : known ? Math.min(100, (done / total) * 100) : state === 'running' ? 100 : 0;
+  const percent =
+    state === 'succeeded' ? 100 : known ? Math.min(100, (done / total) * 100) : state === 'running' ? 100 : 0;
   return (
     <div>
       <Progress

@@ -20,7 +20,13 @@ export function useJobKindLabel() {
 function LiveProgress({ job }: { job: Job }) {
   const live = useJobProgress(isTerminal(job.state) ? null : job.id);
   const state = live?.state ?? job.state;
-  return <JobProgressBar state={state} done={live?.done ?? job.progressDone} total={live?.total ?? job.progressTotal} />;
+  return (
+    <JobProgressBar
+      state={state}
+      done={live?.done ?? job.progressDone}
+      total={live?.total ?? job.progressTotal}
+    />
+  );
 }
 
 function JobRow({ job }: { job: Job }) {
@@ -47,7 +53,12 @@ function JobRow({ job }: { job: Job }) {
         <Table.Td>{formatDateTime(job.finishedAt, language)}</Table.Td>
         <Table.Td>
           {hasDetails && (
-            <Button size="compact-xs" variant="subtle" onClick={() => setOpen((value) => !value)} aria-expanded={open}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => setOpen((value) => !value)}
+              aria-expanded={open}
+            >
               {job.error != null ? t('jobs.error') : t('jobs.result')}
             </Button>
           )}

@@ -61,7 +61,10 @@ export function useJobProgress(jobId: number | null): JobProgress | null {
       source.close();
       if (finished || poll !== undefined) return;
       poll = window.setInterval(() => {
-        unwrap(api.GET('/api/jobs/{id}', { params: { path: { id: jobId } } })).then((job) => update(fromJob(job)), () => {});
+        unwrap(api.GET('/api/jobs/{id}', { params: { path: { id: jobId } } })).then(
+          (job) => update(fromJob(job)),
+          () => {},
+        );
       }, 1000);
     };
     return () => {

@@ -1,4 +1,15 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -39,9 +50,9 @@ export function LoginPage() {
       case 'AUTH_INVALID':
         return t('login.invalid');
       case 'AUTH_LOCKED':
-        return t('login.locked', { minutes: retryMinutes(error) });
+        return t('login.locked', { minutes: String(retryMinutes(error)) });
       case 'AUTH_RATE_LIMITED':
-        return t('login.rateLimited', { minutes: retryMinutes(error) });
+        return t('login.rateLimited', { minutes: String(retryMinutes(error)) });
       default:
         return errorMessage(error, t);
     }
@@ -65,7 +76,11 @@ export function LoginPage() {
   }
 
   const notice =
-    endReason === 'SESSION_EXPIRED' ? t('login.sessionExpired') : endReason === 'LOGGED_OUT' ? t('login.loggedOut') : null;
+    endReason === 'SESSION_EXPIRED'
+      ? t('login.sessionExpired')
+      : endReason === 'LOGGED_OUT'
+        ? t('login.loggedOut')
+        : null;
 
   return (
     <Center mih="100dvh" p="md" bg="gray.0">
@@ -92,7 +107,13 @@ export function LoginPage() {
               </Alert>
             )}
             {failure && (
-              <Alert color="red" variant="light" title={t('login.failedTitle')} role="alert" data-testid="login-error">
+              <Alert
+                color="red"
+                variant="light"
+                title={t('login.failedTitle')}
+                role="alert"
+                data-testid="login-error"
+              >
                 {failure}
               </Alert>
             )}

@@ -22,13 +22,15 @@ export function ResetPasswordModal({ user, onClose, onDone }: ResetPasswordModal
     event.preventDefault();
     setFailure(null);
     if (password.length < MIN_PASSWORD_LENGTH) {
-      setInvalid(t('password.tooShort', { min: MIN_PASSWORD_LENGTH }));
+      setInvalid(t('password.tooShort', { min: String(MIN_PASSWORD_LENGTH) }));
       return;
     }
     setInvalid(undefined);
     setSaving(true);
     try {
-      await unwrap(api.POST('/api/users/{id}/password', { params: { path: { id: user.id } }, body: { password } }));
+      await unwrap(
+        api.POST('/api/users/{id}/password', { params: { path: { id: user.id } }, body: { password } }),
+      );
       onDone();
     } catch (error) {
       setFailure(error);
@@ -45,7 +47,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: ResetPasswordModal
           <ErrorAlert error={failure} />
           <PasswordInput
             label={t('users.newPassword')}
-            description={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
+            description={t('password.hint', { min: String(MIN_PASSWORD_LENGTH) })}
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
             error={invalid}

@@ -47,7 +47,8 @@ export function UserFormModal({ user, officeCode, onClose, onSaved }: UserFormMo
     if (!role) found.role = t('login.required');
     const level = levelOf(regionCode);
     if (role && (!level || !levels.includes(level))) found.regionCode = t('region.required');
-    if (!user && password.length < MIN_PASSWORD_LENGTH) found.password = t('password.tooShort', { min: MIN_PASSWORD_LENGTH });
+    if (!user && password.length < MIN_PASSWORD_LENGTH)
+      found.password = t('password.tooShort', { min: String(MIN_PASSWORD_LENGTH) });
     return found;
   }
 

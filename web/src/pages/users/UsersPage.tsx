@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/Notifications';
 import { useI18n } from '../../i18n';
+import { formatNumber } from '../../lib/format';
 import { useOfficeRegion } from '../../lib/regions';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
@@ -18,7 +19,7 @@ type User = Schemas['UserSummary'];
 const PAGE_SIZE = 20;
 
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const me = useCurrentUser();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -46,7 +47,12 @@ export function UsersPage() {
 
   const toggle = useMutation({
     mutationFn: (user: User) =>
-      unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { disabled: !user.disabled } })),
+      unwrap(
+        api.PATCH('/api/users/{id}', {
+          params: { path: { id: user.id } },
+          body: { disabled: !user.disabled },
+        }),
+      ),
     onSuccess: (user) => {
       notify({
         color: 'green',
@@ -58,7 +64,10 @@ export function UsersPage() {
   });
 
   function saved(user: User) {
-    notify({ color: 'green', message: t(editing === 'new' ? 'users.created' : 'users.updated', { username: user.username }) });
+    notify({
+      color: 'green',
+      message: t(editing === 'new' ? 'users.created' : 'users.updated', { username: user.username }),
+    });
     setEditing(null);
     void queryClient.invalidateQueries({ queryKey: ['users'] });
   }
@@ -82,7 +91,7 @@ export function UsersPage() {
           {t('users.readOnly')}
         </Alert>
       )}
-      <Group align="flex-end" grow preventGrowOverflow={false}>
+      <Group align="flex-end" gap="sm">
         <TextInput
           label={t('common.search')}
           placeholder={t('users.searchPlaceholder')}
@@ -92,7 +101,7 @@ export function UsersPage() {
             setPage(1);
           }}
           type="search"
-          miw={220}
+          w={{ base: '100%', xs: 320 }}
         />
         <Select
           label={t('users.roleFilter')}
@@ -104,7 +113,7 @@ export function UsersPage() {
             setPage(1);
           }}
           clearable
-          miw={200}
+          w={{ base: '100%', xs: 240 }}
         />
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
@@ -123,7 +132,11 @@ export function UsersPage() {
       />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('common.showing', { from, to: Math.min(page * PAGE_SIZE, total), total })}
+          {t('common.showing', {
+            from: formatNumber(from, language),
+            to: formatNumber(Math.min(page * PAGE_SIZE, total), language),
+            total: formatNumber(total, language),
+          })}
         </Text>
         <Pagination total={pages} value={page} onChange={setPage} size="sm" hideWithOnePage />
       </Group>
@@ -150,7 +163,9 @@ export function UsersPage() {
       <ConfirmModal
         opened={toggling !== null}
         title={toggling?.disabled ? t('users.enableTitle') : t('users.disableTitle')}
-        text={t(toggling?.disabled ? 'users.enableText' : 'users.disableText', { username: toggling?.username ?? '' })}
+        text={t(toggling?.disabled ? 'users.enableText' : 'users.disableText', {
+          username: toggling?.username ?? '',
+        })}
         confirmLabel={toggling?.disabled ? t('users.enable') : t('users.disable')}
         color={toggling?.disabled ? 'green' : 'red'}
         loading={toggle.isPending}

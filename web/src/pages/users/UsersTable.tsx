@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
 import type { Schemas } from '../../api/client';
 import { RegionName } from '../../components/RegionName';
 import { EmptyRow } from '../../components/StatusViews';
@@ -42,7 +42,7 @@ export function UsersTable({ items, loading, filtered, canManage, ...actions }: 
   const { t, language } = useI18n();
   const columns = canManage ? 7 : 6;
   return (
-    <Table.ScrollContainer minWidth={canManage ? 1040 : 760} type="native">
+    <Table.ScrollContainer minWidth={canManage ? 900 : 800} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
         <Table.Thead>
           <Table.Tr>
@@ -57,7 +57,9 @@ export function UsersTable({ items, loading, filtered, canManage, ...actions }: 
         </Table.Thead>
         <Table.Tbody>
           {loading && !items && <EmptyRow colSpan={columns} text={t('common.loading')} />}
-          {items?.length === 0 && <EmptyRow colSpan={columns} text={filtered ? t('common.noMatch') : t('users.empty')} />}
+          {items?.length === 0 && (
+            <EmptyRow colSpan={columns} text={filtered ? t('common.noMatch') : t('users.empty')} />
+          )}
           {items?.map((user) => (
             <Table.Tr key={user.id} data-testid={`user-row-${user.username}`}>
               <Table.Td ff="monospace">{user.username}</Table.Td>
@@ -68,30 +70,40 @@ export function UsersTable({ items, loading, filtered, canManage, ...actions }: 
               <Table.Td>
                 <RegionName code={user.regionCode} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={200}>
                 <StatusBadges user={user} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t('users.never')}</Text>
+                <Text size="sm">
+                  {user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t('users.never')}
+                </Text>
               </Table.Td>
               {canManage && (
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Button size="compact-xs" variant="light" onClick={() => actions.onEdit(user)}>
-                      {t('users.edit')}
-                    </Button>
-                    <Button size="compact-xs" variant="light" color="orange" onClick={() => actions.onResetPassword(user)}>
-                      {t('users.resetPassword')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      color={user.disabled ? 'green' : 'red'}
-                      onClick={() => actions.onToggle(user)}
-                    >
-                      {user.disabled ? t('users.enable') : t('users.disable')}
-                    </Button>
-                  </Group>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        aria-label={`${t('common.actions')} ${user.username}`}
+                      >
+                        {t('common.actions')} ▾
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item onClick={() => actions.onEdit(user)}>{t('users.edit')}</Menu.Item>
+                      <Menu.Item onClick={() => actions.onResetPassword(user)}>
+                        {t('users.resetPassword')}
+                      </Menu.Item>
+                      <Menu.Divider />
+                      <Menu.Item
+                        color={user.disabled ? 'green' : 'red'}
+                        onClick={() => actions.onToggle(user)}
+                      >
+                        {user.disabled ? t('users.enable') : t('users.disable')}
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
                 </Table.Td>
               )}
             </Table.Tr>
