@@ -2,6 +2,7 @@ import { csvRow } from '../../db/copy-csv';
 import type { SalurDatabase } from '../../db/database';
 import type { RawConnection } from '../../db/raw-connection';
 import { ConflictError } from '../../platform/errors';
+import { analyzeRegistry } from '../registry/import/apply-sql';
 import {
   DEMO_DESIL_EDITION,
   DEMO_KOTA_CODE,
@@ -127,6 +128,7 @@ export async function seedDemoRegistry(
         totalHouseholds: options.households,
       });
     }
+    await analyzeRegistry(raw);
     return result;
   });
 }

@@ -190,6 +190,7 @@ export function createRegistryImportService(deps: {
             : 0;
         await step('desil', () => apply.upsertDesil(raw, edition));
         await step('rejections', () => apply.saveRejections(raw, importId));
+        await step('analyze', () => apply.analyzeRegistry(raw));
 
         const summary: DtsenImportSummary = {
           importId,
