@@ -4,6 +4,7 @@ import { writeErrorReportFiles } from '../../modules/registry/import/error-repor
 import { REJECTION_MESSAGES, type RejectionCode } from '../../modules/registry/import/reasons';
 import type { DtsenImportSummary } from '../../modules/registry/import/service';
 import { CLI_ACTOR, runWithServices, withDatabaseOptions } from '../context';
+import { collectMapOption } from '../options';
 import { createProgressBar } from '../progress';
 import { printJson } from '../run';
 
@@ -23,7 +24,12 @@ export function registerImportCommands(program: Command): void {
     .description('Impor berkas DTSEN/DTKS (.csv atau .xlsx) ke registri keluarga')
     .option('--edition <YYYY-MM>', 'edisi DTSEN (bawaan: bulan ini)')
     .option('--sheet <name>', 'lembar .xlsx (bawaan: lembar pertama)')
-    .option('--map <KOLOM=bidang>', 'petakan judul kolom lain ke bidang (boleh diulang)', collect, [])
+    .option(
+      '--map <KOLOM=bidang>',
+      'petakan judul kolom lain ke bidang (boleh diulang)',
+      collectMapOption,
+      [],
+    )
     .option('--dtks', 'berkas lama DTKS (bukan DTSEN)')
     .option('--json', 'cetak ringkasan JSON')
     .action(async (file: string, options: ImportDtsenOptions) => {
@@ -49,10 +55,6 @@ export function registerImportCommands(program: Command): void {
       if (options.json) printJson(toJson(summary, errorReport));
       else printHuman(summary, errorReport);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function toJson(s: DtsenImportSummary, report: { csv: string; xlsx: string } | null) {

@@ -9,6 +9,7 @@ import { REJECTION_MESSAGES, type RejectionCode } from '../../modules/registry/i
 import type { SyncCheckSummary } from '../../modules/sync/run-check';
 import { AppError } from '../../platform/errors';
 import { CLI_ACTOR, runWithServices, withDatabaseOptions } from '../context';
+import { collectMapOption } from '../options';
 import { createProgressBar } from '../progress';
 import type { RemoteClient } from '../remote';
 import { printJson } from '../run';
@@ -34,7 +35,12 @@ export function addSyncCommand(registry: Command): void {
       'Cek sinkron: bandingkan registri lokal dengan berkas pusat DTSEN (.csv/.xlsx) tanpa mengubah registri',
     )
     .option('--sheet <name>', 'lembar .xlsx (bawaan: lembar pertama)')
-    .option('--map <KOLOM=bidang>', 'petakan judul kolom lain ke bidang (boleh diulang)', collect, [])
+    .option(
+      '--map <KOLOM=bidang>',
+      'petakan judul kolom lain ke bidang (boleh diulang)',
+      collectMapOption,
+      [],
+    )
     .option('--export <out.xlsx>', 'tulis ringkasan dan daftar per penduduk ke berkas .xlsx')
     .option('--json', 'cetak ringkasan JSON')
     .action(async (file: string, options: SyncOptions) => {
@@ -65,10 +71,6 @@ export function addSyncCommand(registry: Command): void {
       if (options.json) printJson({ ...summary, export: options.export ?? null });
       else printHuman(summary, options.export);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** While a server holds the embedded database: upload through its API, follow the job, download. */

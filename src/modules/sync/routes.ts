@@ -54,7 +54,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         body: limited(request.body, UPLOAD_LIMIT),
         fileName,
         sheet,
-        map: map ? [map] : [],
+        map: map ? map.split(',') : [],
       });
       reply.status(202);
       return presentJob(job);

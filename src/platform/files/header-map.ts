@@ -24,13 +24,13 @@ export function normaliseHeader(header: string): string {
     .replace(/^_|_$/g, '');
 }
 
-/** Parses `--map "NAMA KOLOM=nik,KOLOM2=kk"` (or repeated options) into header → field. */
+/** Parses `KOLOM=field` entries (the CLI splits `--map "A=nik,B=kk"` on commas) into header → field. */
 export function parseMapOption<F extends string>(
   entries: readonly string[],
   fields: readonly F[],
 ): Map<string, F> {
   const map = new Map<string, F>();
-  for (const entry of entries.flatMap((e) => e.split(','))) {
+  for (const entry of entries) {
     if (!entry.trim()) continue;
     const at = entry.lastIndexOf('=');
     const header = at > 0 ? entry.slice(0, at) : '';

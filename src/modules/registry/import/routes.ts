@@ -72,14 +72,17 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ services: Services }>
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'registry.import');
-      uploadPath(config.filesDir, request.body.uploadId);
+      const filePath = uploadPath(config.filesDir, request.body.uploadId);
       const { mapping, ...rest } = request.body;
-      const job = await jobs.enqueue(
-        actor,
-        'registry.import',
-        { ...rest, map: mapping.map((m) => `${m.header}=${m.field}`), actor },
-        { maxAttempts: 2 },
-      );
+      const map = mapping.map((m) => `${m.header}=${m.field}`);
+      // Edition, columns and mapping are checked now, so a bad start is a 400 rather than a failed job.
+      await services.registryImport.checkImport(actor, {
+        filePath,
+        edition: rest.edition,
+        sheet: rest.sheet,
+        map,
+      });
+      const job = await jobs.enqueue(actor, 'registry.import', { ...rest, map, actor }, { maxAttempts: 2 });
       reply.status(202);
       return presentJob(job);
     },

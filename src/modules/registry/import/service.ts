@@ -57,7 +57,39 @@ export function createRegistryImportService(deps: {
 }) {
   const { database, config, clock, audit } = deps;
 
+  /** The checks that need no transaction: edition, file readable, required columns present. */
+  async function prepare(actor: Actor, input: DtsenImportInput) {
+    authorize(actor, 'registry.import');
+    const edition = input.edition ?? clock.now().toISOString().slice(0, 7);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(edition)) {
+      throw new ValidationError(
+        'EDITION_FORMAT',
+        `Edisi "${edition}" tidak sah: gunakan format TAHUN-BULAN, mis. 2026-01.`,
+      );
+    }
+    const latest = await database.db
+      .selectFrom('registry_import')
+      .select((eb) => eb.fn.max('edition').as('edition'))
+      .executeTakeFirst();
+    if (latest?.edition && edition < latest.edition) {
+      throw new ValidationError(
+        'EDITION_OLDER_THAN_CURRENT',
+        `Edisi ${edition} lebih lama daripada edisi yang sudah dimuat (${latest.edition}); memuatnya akan menimpa data yang lebih baru.`,
+      );
+    }
+    const file = await openTabular(input.filePath, { sheet: input.sheet });
+    const mapping = mapHeaders(file.headers, DTSEN_SYNONYMS, parseMapOption(input.map ?? [], DTSEN_FIELDS));
+    requireColumns(mapping, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS);
+    return { edition, file, mapping };
+  }
+
   return {
+    /** Runs the checks of an import without importing: the web answers a bad start at once. */
+    async checkImport(actor: Actor, input: DtsenImportInput): Promise<void> {
+      const { file } = await prepare(actor, input);
+      await file.rows[Symbol.asyncIterator]().return?.();
+    },
+
     /**
      * Imports a DTSEN/DTKS file: every row accepted, accepted with warnings, or rejected with
      * reason codes; accepted rows change the registry set-based. One transaction: a crash or
@@ -68,27 +100,7 @@ export function createRegistryImportService(deps: {
       input: DtsenImportInput,
       onProgress?: (rowsRead: number, stage: string, totalRows: number | null) => void,
     ): Promise<DtsenImportSummary> {
-      authorize(actor, 'registry.import');
-      const edition = input.edition ?? clock.now().toISOString().slice(0, 7);
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(edition)) {
-        throw new ValidationError(
-          'EDITION_FORMAT',
-          `Edisi "${edition}" tidak sah: gunakan format TAHUN-BULAN, mis. 2026-01.`,
-        );
-      }
-      const latest = await database.db
-        .selectFrom('registry_import')
-        .select((eb) => eb.fn.max('edition').as('edition'))
-        .executeTakeFirst();
-      if (latest?.edition && edition < latest.edition) {
-        throw new ValidationError(
-          'EDITION_OLDER_THAN_CURRENT',
-          `Edisi ${edition} lebih lama daripada edisi yang sudah dimuat (${latest.edition}); memuatnya akan menimpa data yang lebih baru.`,
-        );
-      }
-      const file = await openTabular(input.filePath, { sheet: input.sheet });
-      const mapping = mapHeaders(file.headers, DTSEN_SYNONYMS, parseMapOption(input.map ?? [], DTSEN_FIELDS));
-      requireColumns(mapping, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS);
+      const { edition, file, mapping } = await prepare(actor, input);
       const sha256 = await fileSha256(input.filePath);
       const startedAt = clock.now();
       const regions = await loadRegionSets(database);
