@@ -153,6 +153,7 @@ export interface PersonTable {
   id_dtks: string | null;
   last_seen_edition: string | null;
   absent_since_edition: string | null;
+  created_import_id: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -237,8 +237,11 @@ describe('editions', () => {
       .where('person_id', '=', headNow.id)
       .orderBy('id')
       .execute();
-    expect(history.map((h) => h.change)).toEqual(['INSERT', 'UPDATE']);
-    expect(history[1]!.fields).toEqual({ name: ['Afrizal', 'Afrizal Chaniago'] });
+    expect(history.map((h) => h.change)).toEqual(['UPDATE']);
+    expect(history[0]!.fields).toEqual({ name: ['Afrizal', 'Afrizal Chaniago'] });
+    const record = await t.services.persons.get(admin, headNow.id);
+    expect(record.history.map((h) => h.change)).toEqual(['UPDATE', 'INSERT']);
+    expect(record.history[1]!.source).toMatchObject({ kind: 'import', edition: '2026-01' });
     const childHistory = await db
       .selectFrom('person_history as h')
       .innerJoin('person as p', 'p.id', 'h.person_id')

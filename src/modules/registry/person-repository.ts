@@ -19,6 +19,7 @@ const PERSON_COLUMNS = [
   'p.id_dtks',
   'p.last_seen_edition',
   'p.absent_since_edition',
+  'p.created_import_id',
   'p.schooling',
   'p.pregnancy_due_date',
   'p.severe_disability',
@@ -93,6 +94,14 @@ export function createPersonRepository() {
         .where('ph.person_id', '=', personId)
         .orderBy('ph.id', 'desc')
         .execute();
+    },
+
+    importInfo(db: Db, importId: number) {
+      return db
+        .selectFrom('registry_import')
+        .select(['id', 'edition', 'file_name'])
+        .where('id', '=', importId)
+        .executeTakeFirst();
     },
 
     household(db: Db, householdId: number) {

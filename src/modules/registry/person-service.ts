@@ -22,6 +22,9 @@ export function createPersonService(deps: { database: SalurDatabase; audit: Audi
       person.household_id ? repo.household(database.db, person.household_id) : undefined,
     ]);
     const kkHistory = household ? await repo.kkHistory(database.db, household.id) : [];
+    const createdBy = person.created_import_id
+      ? await repo.importInfo(database.db, person.created_import_id)
+      : undefined;
     await audit.recordNow(actor, {
       action: 'person.view',
       entityType: 'person',
@@ -62,16 +65,36 @@ export function createPersonService(deps: { database: SalurDatabase; audit: Audi
         validFrom: h.valid_from.toISOString(),
         validTo: h.valid_to?.toISOString() ?? null,
       })),
-      history: history.map((h) => ({
-        id: h.id,
-        at: h.at.toISOString(),
-        change: h.change,
-        // KK numbers inside a change are masked like every other KK for roles without full view.
-        fields: full ? h.fields : maskKkInFields(h.fields),
-        source: h.import_id
-          ? { kind: 'import' as const, importId: h.import_id, edition: h.edition, fileName: h.file_name }
-          : { kind: 'user' as const, username: h.username },
-      })),
+      history: history
+        .map((h) => ({
+          id: h.id,
+          at: h.at.toISOString(),
+          change: h.change,
+          // KK numbers inside a change are masked like every other KK for roles without full view.
+          fields: full ? h.fields : maskKkInFields(h.fields),
+          source: h.import_id
+            ? { kind: 'import' as const, importId: h.import_id, edition: h.edition, fileName: h.file_name }
+            : { kind: 'user' as const, username: h.username },
+        }))
+        .concat(
+          // The first import is kept on the person, not as a history row (migration 0006).
+          createdBy
+            ? [
+                {
+                  id: 0,
+                  at: person.created_at.toISOString(),
+                  change: 'INSERT' as const,
+                  fields: {},
+                  source: {
+                    kind: 'import' as const,
+                    importId: createdBy.id,
+                    edition: createdBy.edition,
+                    fileName: createdBy.file_name,
+                  },
+                },
+              ]
+            : [],
+        ),
     };
   }
 

@@ -173,19 +173,15 @@ export async function recordPersonUpdates(raw: RawConnection, importId: number):
 
 export async function insertPersons(raw: RawConnection, importId: number, edition: string): Promise<number> {
   const result = await raw.query(
-    `WITH inserted AS (
-       INSERT INTO person (nik, household_id, kabupaten_code, region_code, name, birth_place, birth_date, sex,
-         relationship, mother_name, status, nik_warnings, id_dtsen, id_dtks, last_seen_edition)
-       SELECT s.nik, k.household_id, substr(s.region_code, 1, 4), s.region_code, s.name, s.birth_place, s.birth_date,
-         s.sex, s.relationship, s.mother_name, s.status, s.nik_warnings, s.id_dtsen, s.id_dtks, $2
-       FROM stage_person s
-       JOIN person_change c ON c.nik = s.nik
-       JOIN stage_kk k ON k.kk = s.kk
-       WHERE c.person_id IS NULL
-       ORDER BY s.line
-       RETURNING id
-     )
-     INSERT INTO person_history (person_id, import_id, change) SELECT id, $1::bigint, 'INSERT' FROM inserted`,
+    `INSERT INTO person (nik, household_id, kabupaten_code, region_code, name, birth_place, birth_date, sex,
+       relationship, mother_name, status, nik_warnings, id_dtsen, id_dtks, last_seen_edition, created_import_id)
+     SELECT s.nik, k.household_id, substr(s.region_code, 1, 4), s.region_code, s.name, s.birth_place, s.birth_date,
+       s.sex, s.relationship, s.mother_name, s.status, s.nik_warnings, s.id_dtsen, s.id_dtks, $2, $1::bigint
+     FROM stage_person s
+     JOIN person_change c ON c.nik = s.nik
+     JOIN stage_kk k ON k.kk = s.kk
+     WHERE c.person_id IS NULL
+     ORDER BY s.line`,
     [importId, edition],
   );
   return result.rowCount;
