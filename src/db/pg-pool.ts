@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { redactError } from '../platform/redact';
 import { copyStatement, type RawConnection, type RawPool } from './raw-connection';
 import { PG_DATE, PG_INT8, parseInt8 } from './type-parsers';
 
@@ -8,6 +9,9 @@ pg.types.setTypeParser(PG_DATE, (text: string) => text);
 
 export function openPgPool(connectionString: string, max = 10): RawPool & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server closes (restart, failover) must not crash the process: the
+  // pool drops it and opens a new one on the next request.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost', redactError(error)));
   return {
     pool,
     async acquire() {

@@ -48,6 +48,8 @@ export function createJobsRepository() {
         .updateTable('job')
         .set({ heartbeat_at: new Date(), progress_done: done, progress_total: total, message })
         .where('id', '=', id)
+        // A beat that arrives after the job ended must not overwrite its final progress.
+        .where('state', '=', 'running')
         .execute();
     },
 
