@@ -44,14 +44,6 @@ export function createSyncRepository() {
 
   return {
     /** Known kecamatan and desa/kelurahan codes (retired ones too), for row validation. */
-    regionCodes(db: Db) {
-      return db
-        .selectFrom('region')
-        .select(['code', 'level'])
-        .where('level', 'in', ['kecamatan', 'desa'])
-        .execute();
-    },
-
     regionNames(db: Db, codes: readonly string[]) {
       if (codes.length === 0) return Promise.resolve([]);
       return db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute();

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { csvRow } from '../../db/copy-csv';
 import type { SalurDatabase } from '../../db/database';
@@ -8,9 +6,11 @@ import { readIdentifierText } from '../../domain/identifier-text';
 import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
+import { fileSha256 } from '../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../platform/files/header-map';
 import { openTabular } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
+import { loadRegionSets } from '../regions/region-sets';
 import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS } from '../registry/import/fields';
 import type { RejectionCode } from '../registry/import/reasons';
 import { isRejection, type RegistryRecord, validateRow } from '../registry/import/validate-row';
@@ -71,10 +71,7 @@ export async function runSyncCheck(
   const comparedFields = compare.COMPARED_FIELDS.filter((f) => mapping.columns[f] !== undefined);
   const fileName = input.fileName ?? path.basename(input.filePath);
   const sha256 = await fileSha256(input.filePath);
-  const kecamatan = new Set<string>();
-  const villages = new Set<string>();
-  for (const r of await repo.regionCodes(database.db))
-    (r.level === 'kecamatan' ? kecamatan : villages).add(r.code);
+  const { kecamatan, villages } = await loadRegionSets(database.db);
 
   return database.transaction(async ({ db, raw }) => {
     const rejectedByReason: Partial<Record<RejectionCode, number>> = {};
@@ -172,10 +169,4 @@ function stageLine(r: RegistryRecord): string {
     r.motherName,
     r.status,
   ]);
-}
-
-async function fileSha256(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

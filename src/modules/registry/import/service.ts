@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { csvRow } from '../../../db/copy-csv';
 import type { Db, SalurDatabase } from '../../../db/database';
@@ -7,9 +5,11 @@ import { type Actor, authorize } from '../../../platform/auth/actor';
 import type { Clock } from '../../../platform/clock';
 import type { Config } from '../../../platform/config';
 import { ValidationError } from '../../../platform/errors';
+import { fileSha256 } from '../../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../../platform/files/header-map';
 import { openTabular } from '../../../platform/files/tabular';
 import type { AuditService } from '../../audit/service';
+import { loadRegionSets } from '../../regions/region-sets';
 import * as apply from './apply-sql';
 import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS, type DtsenField } from './fields';
 import type { RejectionCode, WarningCode } from './reasons';
@@ -103,7 +103,7 @@ export function createRegistryImportService(deps: {
       const { edition, file, mapping } = await prepare(actor, input);
       const sha256 = await fileSha256(input.filePath);
       const startedAt = clock.now();
-      const regions = await loadRegionSets(database);
+      const regions = await loadRegionSets(database.db);
 
       return database.transaction(async ({ db, raw }) => {
         const rejectedByReason: Partial<Record<RejectionCode, number>> = {};
@@ -272,23 +272,4 @@ function originalText(cell: unknown): string | null {
   if (cell === null || cell === undefined) return null;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return String(cell);
-}
-
-async function fileSha256(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Region codes as sets: ≈91 k short strings, checked per row in memory. */
-async function loadRegionSets(database: SalurDatabase) {
-  const rows = await database.db
-    .selectFrom('region')
-    .select(['code', 'level'])
-    .where('level', 'in', ['kecamatan', 'desa'])
-    .execute();
-  const kecamatan = new Set<string>();
-  const villages = new Set<string>();
-  for (const r of rows) (r.level === 'kecamatan' ? kecamatan : villages).add(r.code);
-  return { kecamatan, villages };
 }
