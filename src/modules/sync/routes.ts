@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, ValidationError } from '../../platform/errors';
 import { requireActor } from '../../platform/http/auth-hook';
 import { ErrorResponse, errorResponses, IdParams } from '../../platform/http/schemas';
+import { redactError } from '../../platform/redact';
 import type { Services } from '../../platform/services';
 import { JobSchema, presentJob } from '../jobs/schemas';
 import {
@@ -139,7 +140,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       });
       const out = new PassThrough();
       exporter.write(out).catch((error: unknown) => {
-        request.log.error({ err: error }, 'sync export failed');
+        request.log.error({ err: redactError(error) }, 'sync export failed');
         out.destroy(error as Error);
       });
       return reply
