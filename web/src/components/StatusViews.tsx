@@ -44,3 +44,22 @@ export function EmptyRow({ colSpan, text }: { colSpan: number; text: string }) {
     </tr>
   );
 }
+
+interface TableStatusRowsProps {
+  colSpan: number;
+  loading: boolean;
+  /** The rows to show; `undefined` while none came yet. */
+  items: readonly unknown[] | undefined;
+  emptyText: string;
+}
+
+/** A table's "loading" row while it loads, and its "nothing here" row when no rows came. */
+export function TableStatusRows({ colSpan, loading, items, emptyText }: TableStatusRowsProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      {loading && <EmptyRow colSpan={colSpan} text={t('common.loading')} />}
+      {!loading && items?.length === 0 && <EmptyRow colSpan={colSpan} text={emptyText} />}
+    </>
+  );
+}

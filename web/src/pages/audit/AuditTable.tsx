@@ -2,7 +2,7 @@ import { ActionIcon, Code, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import type { Role, Schemas } from '../../api/client';
 import { ROLES } from '../../auth/permissions';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatRegionCode } from '../../lib/format';
 import { AuditDiff } from './AuditDiff';
@@ -100,8 +100,12 @@ export function AuditTable({ entries, loading }: { entries: Entry[] | undefined;
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {loading && !entries && <EmptyRow colSpan={6} text={t('common.loading')} />}
-          {entries?.length === 0 && <EmptyRow colSpan={6} text={t('audit.empty')} />}
+          <TableStatusRows
+            colSpan={6}
+            loading={loading && !entries}
+            items={entries}
+            emptyText={t('audit.empty')}
+          />
           {entries?.map((entry) => (
             <AuditRow key={entry.id} entry={entry} />
           ))}

@@ -1,26 +1,12 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageLoader } from '../../components/StatusViews';
+import { BackLink, DetailField, RecordFallback } from '../../components/DetailPage';
 import { useI18n } from '../../i18n';
 import { formatRegionCode } from '../../lib/format';
 import { regionPathLabel, useRegion } from '../../lib/regions';
 import { MembersTable } from './MembersTable';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function HouseholdDetailPage() {
   const { t } = useI18n();
@@ -34,19 +20,9 @@ export function HouseholdDetailPage() {
   });
   const region = useRegion(household.data?.regionCode);
 
-  const back = (
-    <Anchor component={Link} to="/keluarga" size="sm">
-      ← {t('common.back')}
-    </Anchor>
-  );
-  if (household.isLoading) return <PageLoader />;
+  const back = <BackLink to="/keluarga" />;
   if (household.error || !household.data) {
-    return (
-      <Stack>
-        {back}
-        <ErrorAlert error={household.error ?? new Error(t('notFound.title'))} />
-      </Stack>
-    );
+    return <RecordFallback loading={household.isLoading} error={household.error} back={back} />;
   }
 
   const data = household.data;
@@ -67,20 +43,20 @@ export function HouseholdDetailPage() {
       </Text>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
-          <Field label={t('households.kk')}>
+          <DetailField label={t('households.kk')}>
             <Text ff="monospace" size="sm" data-testid="household-kk">
               {data.kk}
             </Text>
-          </Field>
-          <Field label={t('households.region')}>
+          </DetailField>
+          <DetailField label={t('households.region')}>
             {region.data ? regionPathLabel(region.data.path) : '…'} ({formatRegionCode(data.regionCode)})
-          </Field>
-          <Field label={t('households.address')}>
+          </DetailField>
+          <DetailField label={t('households.address')}>
             {data.address ?? '—'}
             {(data.rt || data.rw) && ` · ${t('households.rtRw', { rt: data.rt ?? '—', rw: data.rw ?? '—' })}`}
-          </Field>
-          <Field label={t('households.idDtsen')}>{data.idDtsen ?? '—'}</Field>
-          <Field label={t('households.desilNow')}>
+          </DetailField>
+          <DetailField label={t('households.idDtsen')}>{data.idDtsen ?? '—'}</DetailField>
+          <DetailField label={t('households.desilNow')}>
             {latest ? (
               <Badge size="lg" variant="light">
                 {latest.desil}
@@ -88,8 +64,8 @@ export function HouseholdDetailPage() {
             ) : (
               t('households.noDesil')
             )}
-          </Field>
-          <Field label={t('households.members')}>{data.members.length}</Field>
+          </DetailField>
+          <DetailField label={t('households.members')}>{data.members.length}</DetailField>
         </SimpleGrid>
       </Paper>
       <Title order={3} size="h4">

@@ -1,4 +1,4 @@
-import { Badge, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,15 +6,13 @@ import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTableFooter } from '../../components/PagedTableFooter';
 import { RegionName } from '../../components/RegionName';
-import { RegionPicker } from '../../components/RegionPicker';
-import { EmptyRow } from '../../components/StatusViews';
+import { ScopeRegionFilter } from '../../components/ScopeRegionFilter';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatNumber } from '../../lib/format';
-import { levelOf, type RegionLevel } from '../../lib/regions';
 
 const PAGE_SIZE = 25;
-const ALL_LEVELS: readonly RegionLevel[] = ['kabupaten', 'kecamatan', 'desa'];
 
 /** A search that looks like a number must be a whole NIK/KK: part of one would show nothing. */
 function searchProblem(q: string): number | null {
@@ -29,7 +27,7 @@ function normalizedSearch(q: string): string | undefined {
 }
 
 export function HouseholdsPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -37,8 +35,6 @@ export function HouseholdsPage() {
   const [region, setRegion] = useState<string | null>(user.regionCode);
   const [page, setPage] = useState(1);
   const problem = searchProblem(q);
-  const scopeLevel = levelOf(user.regionCode);
-  const levels = ALL_LEVELS.slice(scopeLevel ? ALL_LEVELS.indexOf(scopeLevel) : 0);
 
   const list = useQuery({
     queryKey: ['households', { q, region, page }],
@@ -80,18 +76,13 @@ export function HouseholdsPage() {
           w={{ base: '100%', xs: 320 }}
           data-testid="household-search"
         />
-        {scopeLevel !== 'desa' && (
-          <RegionPicker
-            rootCode={user.regionCode}
-            levels={levels}
-            value={region}
-            onChange={(code) => {
-              setRegion(code ?? user.regionCode);
-              setPage(1);
-            }}
-            inline
-          />
-        )}
+        <ScopeRegionFilter
+          value={region}
+          onChange={(code) => {
+            setRegion(code);
+            setPage(1);
+          }}
+        />
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Table.ScrollContainer minWidth={820} type="native">
@@ -107,10 +98,12 @@ export function HouseholdsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.isLoading && <EmptyRow colSpan={6} text={t('common.loading')} />}
-            {items?.length === 0 && (
-              <EmptyRow colSpan={6} text={q ? t('common.noMatch') : t('households.empty')} />
-            )}
+            <TableStatusRows
+              colSpan={6}
+              loading={list.isLoading}
+              items={items}
+              emptyText={q ? t('common.noMatch') : t('households.empty')}
+            />
             {items?.map((household) => (
               <Table.Tr
                 key={household.id}
@@ -140,18 +133,7 @@ export function HouseholdsPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('common.total', { total: formatNumber(total, language) })}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={setPage}
-          size="sm"
-          hideWithOnePage
-        />
-      </Group>
+      <PagedTableFooter total={total} pageSize={PAGE_SIZE} page={page} onPageChange={setPage} />
     </Stack>
   );
 }

@@ -3,23 +3,14 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { isKnownCode as known } from '../../lib/codes';
 import { formatCalendarDate } from '../../lib/format';
-import { relationshipLabel } from '../persons/personLabels';
+import { relationshipLabel, StatusBadge } from '../../lib/personLabels';
 
 type Member = Schemas['Member'];
 
-const STATUS_COLORS: Record<Member['status'], string> = {
-  HIDUP: 'green',
-  MENINGGAL: 'gray',
-  PINDAH: 'orange',
-};
-
 const SCHOOLINGS = ['PAUD_TK', 'SD', 'SMP', 'SMA', 'TIDAK_SEKOLAH'] as const;
 const NIK_WARNINGS = ['NIK_BIRTHDATE_MISMATCH', 'NIK_SEX_MISMATCH'] as const;
-
-function known<T extends string>(list: readonly T[], value: string | null): value is T {
-  return value !== null && (list as readonly string[]).includes(value);
-}
 
 // Codes the server may add later still show, as the raw code.
 function schoolingLabel(t: TFunction, value: string | null): string {
@@ -95,9 +86,7 @@ export function MembersTable({ members }: { members: Member[] }) {
                   .join(', ')}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLORS[member.status]} variant="light">
-                  {t(`households.statuses.${member.status}`)}
-                </Badge>
+                <StatusBadge status={member.status} />
               </Table.Td>
               <Table.Td>{schoolingLabel(t, member.schooling)}</Table.Td>
               <Table.Td>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { JobProgressBar } from './JobProgressBar';
@@ -100,8 +100,12 @@ export function JobsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {jobs.isLoading && <EmptyRow colSpan={6} text={t('common.loading')} />}
-            {jobs.data?.items.length === 0 && <EmptyRow colSpan={6} text={t('jobs.empty')} />}
+            <TableStatusRows
+              colSpan={6}
+              loading={jobs.isLoading}
+              items={jobs.data?.items}
+              emptyText={t('jobs.empty')}
+            />
             {jobs.data?.items.map((job) => (
               <JobRow key={job.id} job={job} />
             ))}

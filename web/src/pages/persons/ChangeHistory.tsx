@@ -3,8 +3,8 @@ import type { TFunction } from 'i18next';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { formatCalendarDate, formatDateTime, formatRegionCode, type Language } from '../../lib/format';
+import { relationshipLabel, sexLabel, statusLabel } from '../../lib/personLabels';
 import { fieldLabel } from '../registry/labels';
-import { relationshipLabel, sexLabel, statusLabel } from './personLabels';
 
 type HistoryEntry = Schemas['PersonRecord']['history'][number];
 

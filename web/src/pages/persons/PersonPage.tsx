@@ -12,32 +12,17 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { DetailField, RecordFallback } from '../../components/DetailPage';
 import { RegionName } from '../../components/RegionName';
-import { PageLoader } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatCalendarDate, formatDate } from '../../lib/format';
+import { relationshipLabel, StatusBadge, sexLabel } from '../../lib/personLabels';
 import { warningLabel } from '../registry/labels';
 import { ChangeHistory } from './ChangeHistory';
-import { relationshipLabel, StatusBadge, sexLabel } from './personLabels';
 
 type PersonRecord = Schemas['PersonRecord'];
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div" data-testid={testId} style={{ wordBreak: 'break-word' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function Household({ person }: { person: PersonRecord }) {
   const { t } = useI18n();
@@ -52,24 +37,24 @@ function Household({ person }: { person: PersonRecord }) {
   return (
     <Paper withBorder p="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-        <Field label={t('persons.kk')}>
+        <DetailField breakWords label={t('persons.kk')}>
           <Text ff="monospace" size="sm" data-testid="person-kk">
             {household.kk}
           </Text>
-        </Field>
-        <Field label={t('persons.address')}>
+        </DetailField>
+        <DetailField breakWords label={t('persons.address')}>
           {household.address ?? '—'}
           {(household.rt || household.rw) &&
             ` · ${t('households.rtRw', { rt: household.rt ?? '—', rw: household.rw ?? '—' })}`}
-        </Field>
-        <Field label={t('persons.region')}>
+        </DetailField>
+        <DetailField breakWords label={t('persons.region')}>
           <RegionName code={household.regionCode} />
-        </Field>
-        <Field label="">
+        </DetailField>
+        <DetailField breakWords label="">
           <Anchor component={Link} to={`/keluarga/${household.id}`} data-testid="person-household-link">
             {t('persons.openHousehold')} →
           </Anchor>
-        </Field>
+        </DetailField>
       </SimpleGrid>
     </Paper>
   );
@@ -140,14 +125,8 @@ export function PersonPage() {
       ← {t('common.back')}
     </Anchor>
   );
-  if (person.isLoading) return <PageLoader />;
   if (person.error || !person.data) {
-    return (
-      <Stack>
-        {back}
-        <ErrorAlert error={person.error ?? new Error(t('notFound.title'))} />
-      </Stack>
-    );
+    return <RecordFallback loading={person.isLoading} error={person.error} back={back} />;
   }
 
   const data = person.data;
@@ -198,26 +177,40 @@ export function PersonPage() {
       </Title>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
-          <Field label={t('persons.nik')}>
+          <DetailField breakWords label={t('persons.nik')}>
             <Text ff="monospace" size="sm" data-testid="person-nik">
               {data.nik}
             </Text>
-          </Field>
-          <Field label={t('persons.birth')}>
+          </DetailField>
+          <DetailField breakWords label={t('persons.birth')}>
             {[data.birthPlace, formatCalendarDate(data.birthDate, language)].filter(Boolean).join(', ')}
-          </Field>
-          <Field label={t('persons.sex')}>{sexLabel(t, data.sex)}</Field>
-          <Field label={t('persons.relationship')}>{relationshipLabel(t, data.relationship)}</Field>
-          <Field label={t('persons.motherName')}>{data.motherName ?? '—'}</Field>
+          </DetailField>
+          <DetailField breakWords label={t('persons.sex')}>
+            {sexLabel(t, data.sex)}
+          </DetailField>
+          <DetailField breakWords label={t('persons.relationship')}>
+            {relationshipLabel(t, data.relationship)}
+          </DetailField>
+          <DetailField breakWords label={t('persons.motherName')}>
+            {data.motherName ?? '—'}
+          </DetailField>
           {data.deathDate && (
-            <Field label={t('persons.deathDate')}>{formatCalendarDate(data.deathDate, language)}</Field>
+            <DetailField breakWords label={t('persons.deathDate')}>
+              {formatCalendarDate(data.deathDate, language)}
+            </DetailField>
           )}
-          <Field label={t('persons.region')}>
+          <DetailField breakWords label={t('persons.region')}>
             <RegionName code={data.regionCode} />
-          </Field>
-          <Field label={t('persons.idDtsen')}>{data.idDtsen ?? '—'}</Field>
-          <Field label={t('persons.idDtks')}>{data.idDtks ?? '—'}</Field>
-          <Field label={t('persons.lastSeen')}>{data.lastSeenEdition ?? '—'}</Field>
+          </DetailField>
+          <DetailField breakWords label={t('persons.idDtsen')}>
+            {data.idDtsen ?? '—'}
+          </DetailField>
+          <DetailField breakWords label={t('persons.idDtks')}>
+            {data.idDtks ?? '—'}
+          </DetailField>
+          <DetailField breakWords label={t('persons.lastSeen')}>
+            {data.lastSeenEdition ?? '—'}
+          </DetailField>
         </SimpleGrid>
       </Paper>
 

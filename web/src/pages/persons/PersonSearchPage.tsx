@@ -6,10 +6,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RegionName } from '../../components/RegionName';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatCalendarDate } from '../../lib/format';
-import { StatusBadge, sexLabel } from './personLabels';
+import { StatusBadge, sexLabel } from '../../lib/personLabels';
 
 const LIMIT = 50;
 
@@ -98,8 +98,12 @@ export function PersonSearchPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {results.isLoading && <EmptyRow colSpan={7} text={t('common.loading')} />}
-              {items?.length === 0 && <EmptyRow colSpan={7} text={t('common.noMatch')} />}
+              <TableStatusRows
+                colSpan={7}
+                loading={results.isLoading}
+                items={items}
+                emptyText={t('common.noMatch')}
+              />
               {items?.map((person) => (
                 <Table.Tr
                   key={person.id}

@@ -1,25 +1,15 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTableFooter } from '../../components/PagedTableFooter';
 import { RegionName } from '../../components/RegionName';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatCalendarDate, formatNumber } from '../../lib/format';
-import { StatusBadge } from '../persons/personLabels';
+import { StatusBadge } from '../../lib/personLabels';
 import { warningLabel } from '../registry/labels';
 import type { QualityCategory } from './QualityPage';
 
@@ -46,8 +36,7 @@ function PersonRows({ items, loading }: { items: PersonItem[]; loading: boolean 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {loading && <EmptyRow colSpan={6} text={t('common.loading')} />}
-          {!loading && items.length === 0 && <EmptyRow colSpan={6} text={t('quality.empty')} />}
+          <TableStatusRows colSpan={6} loading={loading} items={items} emptyText={t('quality.empty')} />
           {items.map((item) => (
             <Table.Tr key={item.personId} data-testid="quality-person-row">
               <Table.Td>
@@ -154,8 +143,7 @@ function HouseholdRows({ items, loading }: { items: HouseholdItem[]; loading: bo
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {loading && <EmptyRow colSpan={3} text={t('common.loading')} />}
-          {!loading && items.length === 0 && <EmptyRow colSpan={3} text={t('quality.empty')} />}
+          <TableStatusRows colSpan={3} loading={loading} items={items} emptyText={t('quality.empty')} />
           {items.map((item) => (
             <Table.Tr key={item.householdId} data-testid="quality-household-row">
               <Table.Td ff="monospace">
@@ -177,7 +165,7 @@ function HouseholdRows({ items, loading }: { items: HouseholdItem[]; loading: bo
 
 /** One category's findings, a page at a time, with the whole list as XLSX. */
 export function QualityList({ category }: { category: QualityCategory }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: ['quality', category, page],
@@ -229,18 +217,7 @@ export function QualityList({ category }: { category: QualityCategory }) {
           loading={loading}
         />
       )}
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('common.total', { total: formatNumber(total, language) })}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={setPage}
-          size="sm"
-          hideWithOnePage
-        />
-      </Group>
+      <PagedTableFooter total={total} pageSize={PAGE_SIZE} page={page} onPageChange={setPage} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { rejectedReportUrl } from './labels';
@@ -37,8 +37,12 @@ export function ImportHistory() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {imports.isLoading && <EmptyRow colSpan={9} text={t('common.loading')} />}
-            {items?.length === 0 && <EmptyRow colSpan={9} text={t('registry.history.empty')} />}
+            <TableStatusRows
+              colSpan={9}
+              loading={imports.isLoading}
+              items={items}
+              emptyText={t('registry.history.empty')}
+            />
             {items?.map((item) => (
               <Table.Tr key={item.id} data-testid="import-history-row">
                 <Table.Td>#{item.id}</Table.Td>

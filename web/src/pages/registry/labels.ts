@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Schemas } from '../../api/client';
+import { isKnownCode as known } from '../../lib/codes';
 
 export type DtsenField = Schemas['DtsenField'];
 
@@ -41,10 +42,6 @@ const REJECTION_CODES = [
   'DUPLICATE_IN_FILE',
 ] as const;
 const WARNING_CODES = ['NIK_BIRTHDATE_MISMATCH', 'NIK_SEX_MISMATCH'] as const;
-
-function known<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
-}
 
 export function isDtsenField(value: string): value is DtsenField {
   return known(DTSEN_FIELDS, value);

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { StatusCountBadges } from './SyncStatusBadge';
@@ -41,8 +41,12 @@ export function SyncChecksPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {checks.isLoading && <EmptyRow colSpan={6} text={t('common.loading')} />}
-            {checks.data?.items.length === 0 && <EmptyRow colSpan={6} text={t('sync.empty')} />}
+            <TableStatusRows
+              colSpan={6}
+              loading={checks.isLoading}
+              items={checks.data?.items}
+              emptyText={t('sync.empty')}
+            />
             {checks.data?.items.map((check) => (
               <Table.Tr
                 key={check.id}

@@ -1,12 +1,13 @@
-import { Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedTableFooter } from '../../components/PagedTableFooter';
 import { RegionName } from '../../components/RegionName';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatCalendarDate, formatNumber, formatRegionCode } from '../../lib/format';
+import { formatCalendarDate, formatRegionCode } from '../../lib/format';
 import { SYNC_STATUSES, type SyncStatus, SyncStatusBadge } from './SyncStatusBadge';
 
 const PAGE_SIZE = 25;
@@ -32,7 +33,7 @@ function Differences({ differences }: { differences: Schemas['SyncDifference'][]
 
 /** The people of one check within the reader's region, filtered by status, with the XLSX download. */
 export function SyncItemsTable({ checkId }: { checkId: number }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [page, setPage] = useState(1);
   const items = useQuery({
@@ -94,8 +95,12 @@ export function SyncItemsTable({ checkId }: { checkId: number }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.isLoading && <EmptyRow colSpan={6} text={t('common.loading')} />}
-            {items.data?.items.length === 0 && <EmptyRow colSpan={6} text={t('sync.noItems')} />}
+            <TableStatusRows
+              colSpan={6}
+              loading={items.isLoading}
+              items={items.data?.items}
+              emptyText={t('sync.noItems')}
+            />
             {items.data?.items.map((item) => (
               <Table.Tr key={item.id} data-testid="sync-item-row">
                 <Table.Td ff="monospace">{item.nik}</Table.Td>
@@ -115,18 +120,7 @@ export function SyncItemsTable({ checkId }: { checkId: number }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('common.total', { total: formatNumber(total, language) })}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={setPage}
-          size="sm"
-          hideWithOnePage
-        />
-      </Group>
+      <PagedTableFooter total={total} pageSize={PAGE_SIZE} page={page} onPageChange={setPage} />
     </Stack>
   );
 }

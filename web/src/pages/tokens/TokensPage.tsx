@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/session';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/Notifications';
-import { EmptyRow } from '../../components/StatusViews';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { CreateTokenModal } from './CreateTokenModal';
@@ -76,8 +76,12 @@ export function TokensPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {tokens.isLoading && <EmptyRow colSpan={8} text={t('common.loading')} />}
-            {tokens.data?.items.length === 0 && <EmptyRow colSpan={8} text={t('tokens.empty')} />}
+            <TableStatusRows
+              colSpan={8}
+              loading={tokens.isLoading}
+              items={tokens.data?.items}
+              emptyText={t('tokens.empty')}
+            />
             {tokens.data?.items.map((token) => (
               <Table.Tr key={token.id}>
                 <Table.Td>{token.name}</Table.Td>

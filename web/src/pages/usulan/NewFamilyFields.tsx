@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Text
 import type { TFunction } from 'i18next';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n } from '../../i18n';
-import { RELATIONSHIPS } from './labels';
+import { RELATIONSHIPS } from '../../lib/personLabels';
 
 export interface MemberDraft {
   nik: string;

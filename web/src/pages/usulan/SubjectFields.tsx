@@ -1,7 +1,8 @@
 import { NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useI18n } from '../../i18n';
-import { CAUSES, CHANGE_FIELDS, RELATIONSHIPS, type UsulanKind } from './labels';
+import { RELATIONSHIPS } from '../../lib/personLabels';
+import { CAUSES, CHANGE_FIELDS, type UsulanKind } from './labels';
 
 type ChangeField = (typeof CHANGE_FIELDS)[number];
 

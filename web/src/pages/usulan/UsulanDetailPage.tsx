@@ -1,29 +1,15 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { BackLink, DetailField, RecordFallback } from '../../components/DetailPage';
 import { RegionName } from '../../components/RegionName';
-import { PageLoader } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { DecisionPanel } from './DecisionPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { StatusBadge } from './labels';
 import { PayloadView } from './PayloadView';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** One proposal: what is proposed and why, its history, evidence, and the reader's possible decision. */
 export function UsulanDetailPage() {
@@ -37,19 +23,9 @@ export function UsulanDetailPage() {
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-  const back = (
-    <Anchor component={Link} to="/usulan" size="sm">
-      ← {t('common.back')}
-    </Anchor>
-  );
-  if (usulan.isLoading) return <PageLoader />;
+  const back = <BackLink to="/usulan" />;
   if (usulan.error || !usulan.data) {
-    return (
-      <Stack>
-        {back}
-        <ErrorAlert error={usulan.error ?? new Error(t('notFound.title'))} />
-      </Stack>
-    );
+    return <RecordFallback loading={usulan.isLoading} error={usulan.error} back={back} />;
   }
   const data = usulan.data;
   const refresh = () => void usulan.refetch();
@@ -68,27 +44,27 @@ export function UsulanDetailPage() {
       </Text>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
-          <Field label={t('usulan.subject')}>{data.subjectName}</Field>
-          <Field label={t('usulan.nik')}>
+          <DetailField label={t('usulan.subject')}>{data.subjectName}</DetailField>
+          <DetailField label={t('usulan.nik')}>
             <Text ff="monospace" size="sm">
               {data.nik ?? '—'}
             </Text>
-          </Field>
-          <Field label={t('usulan.region')}>
+          </DetailField>
+          <DetailField label={t('usulan.region')}>
             <RegionName code={data.regionCode} />
-          </Field>
-          <Field label={t('usulan.createdBy')}>
+          </DetailField>
+          <DetailField label={t('usulan.createdBy')}>
             {data.createdByName} · {formatDateTime(data.createdAt, language)}
-          </Field>
+          </DetailField>
           {data.batchId !== null && (
-            <Field label={t('usulan.detail.batch')}>
+            <DetailField label={t('usulan.detail.batch')}>
               <Badge variant="light">#{data.batchId}</Badge>
-            </Field>
+            </DetailField>
           )}
           {data.fulfilledImportId !== null && (
-            <Field label={t('usulan.statuses.SELESAI')}>
+            <DetailField label={t('usulan.statuses.SELESAI')}>
               {t('usulan.detail.fulfilled', { id: String(data.fulfilledImportId) })}
-            </Field>
+            </DetailField>
           )}
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="md">

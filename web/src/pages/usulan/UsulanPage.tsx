@@ -1,4 +1,4 @@
-import { Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -7,18 +7,17 @@ import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/Notifications';
+import { PagedTableFooter } from '../../components/PagedTableFooter';
 import { RegionName } from '../../components/RegionName';
-import { RegionPicker } from '../../components/RegionPicker';
-import { EmptyRow } from '../../components/StatusViews';
+import { ScopeRegionFilter } from '../../components/ScopeRegionFilter';
+import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatDate, formatNumber } from '../../lib/format';
-import { levelOf, type RegionLevel } from '../../lib/regions';
+import { formatDate } from '../../lib/format';
 import { BatchesPanel } from './BatchesPanel';
 import { KINDS, STATUSES, StatusBadge, type UsulanKind, type UsulanStatus } from './labels';
 import { UsulanFormModal } from './UsulanFormModal';
 
 const PAGE_SIZE = 25;
-const ALL_LEVELS: readonly RegionLevel[] = ['kabupaten', 'kecamatan', 'desa'];
 
 /** "Usulan": proposals of the reader's region with filters; creation and batches by role. */
 export function UsulanPage() {
@@ -31,8 +30,6 @@ export function UsulanPage() {
   const [region, setRegion] = useState<string>(user.regionCode);
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const scopeLevel = levelOf(user.regionCode);
-  const levels = ALL_LEVELS.slice(scopeLevel ? ALL_LEVELS.indexOf(scopeLevel) : 0);
 
   const list = useQuery({
     queryKey: ['usulan', { status, kind, region, page }],
@@ -93,18 +90,13 @@ export function UsulanPage() {
           clearable
           w={200}
         />
-        {scopeLevel !== 'desa' && (
-          <RegionPicker
-            rootCode={user.regionCode}
-            levels={levels}
-            value={region}
-            onChange={(code) => {
-              setRegion(code ?? user.regionCode);
-              setPage(1);
-            }}
-            inline
-          />
-        )}
+        <ScopeRegionFilter
+          value={region}
+          onChange={(code) => {
+            setRegion(code);
+            setPage(1);
+          }}
+        />
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Table.ScrollContainer minWidth={860} type="native">
@@ -121,8 +113,12 @@ export function UsulanPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.isLoading && <EmptyRow colSpan={7} text={t('common.loading')} />}
-            {list.data?.items.length === 0 && <EmptyRow colSpan={7} text={t('usulan.empty')} />}
+            <TableStatusRows
+              colSpan={7}
+              loading={list.isLoading}
+              items={list.data?.items}
+              emptyText={t('usulan.empty')}
+            />
             {list.data?.items.map((u) => (
               <Table.Tr
                 key={u.id}
@@ -151,18 +147,7 @@ export function UsulanPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('common.total', { total: formatNumber(total, language) })}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-          value={page}
-          onChange={setPage}
-          size="sm"
-          hideWithOnePage
-        />
-      </Group>
+      <PagedTableFooter total={total} pageSize={PAGE_SIZE} page={page} onPageChange={setPage} />
       {can(user.role, 'usulanBatches') && <BatchesPanel />}
       {creating && (
         <UsulanFormModal

@@ -15,18 +15,6 @@ export const STATUSES: readonly UsulanStatus[] = [
   'DITOLAK',
 ];
 export const CAUSES = ['MENINGGAL', 'PINDAH', 'GANDA', 'TIDAK_DITEMUKAN', 'TIDAK_LAYAK'] as const;
-export const RELATIONSHIPS = [
-  'KEPALA_KELUARGA',
-  'SUAMI',
-  'ISTRI',
-  'ANAK',
-  'MENANTU',
-  'CUCU',
-  'ORANG_TUA',
-  'MERTUA',
-  'FAMILI_LAIN',
-  'LAINNYA',
-] as const;
 export const CHANGE_FIELDS = [
   'name',
   'birthDate',

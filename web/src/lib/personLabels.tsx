@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
+import { isKnownCode as known } from './codes';
 
 const STATUSES = ['HIDUP', 'MENINGGAL', 'PINDAH'] as const;
 const STATUS_COLORS: Record<(typeof STATUSES)[number], string> = {
@@ -8,7 +9,7 @@ const STATUS_COLORS: Record<(typeof STATUSES)[number], string> = {
   MENINGGAL: 'gray',
   PINDAH: 'orange',
 };
-const RELATIONSHIPS = [
+export const RELATIONSHIPS = [
   'KEPALA_KELUARGA',
   'SUAMI',
   'ISTRI',
@@ -20,10 +21,6 @@ const RELATIONSHIPS = [
   'FAMILI_LAIN',
   'LAINNYA',
 ] as const;
-
-function known<T extends string>(list: readonly T[], value: string | null | undefined): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value);
-}
 
 // Codes the server may add later still show, as the raw code.
 export function statusLabel(t: TFunction, value: string | null | undefined): string {
