@@ -13,11 +13,13 @@
  *   peakRssMB, maxRssMB   sampled every 200 ms, and the process's maxRSS (the one that counts)
  *   search                p50/p95 ms: 200 NIK lookups; 100 name-fragment searches (trigram
  *                         index, LIMIT 50), also restricted to kecamatan 137111
- *   import/reimport       counts, reading vs applying, seconds per SQL statement
- * and targets and pass. Exits 1 when the re-import changed anything.
- * Usage: npm run bench -- registry-import [persons]   (default 1,000,000)
+ *   import/reimport       counts; reading (csv-parse + validation + COPY to stage) vs applying;
+ *                         seconds per step (the service's timingsMs) and per statement ≥ 0.5 s
+ * and code (commit, uncommitted src/ hash), machine load, targets and pass. Exits 1 when the re-import changed anything.
+ * Usage: npm run -s bench -- registry-import [persons]   (default 1,000,000; -s keeps npm's banner off stdout)
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +89,18 @@ function passOf(r: EngineResult, ratioMax: number) {
   };
 }
 
+/** Others change src/ while benchmarks run: say which code was measured (commit, hash of uncommitted src/). */
+function codeVersion() {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout;
+  const diff = git('diff', 'HEAD', '--', 'src') + git('ls-files', '--others', '--exclude-standard', 'src');
+  return {
+    commit: git('rev-parse', '--short', 'HEAD').trim(),
+    srcDiffSha1: diff ? createHash('sha1').update(diff).digest('hex').slice(0, 12) : null,
+  };
+}
+
+const code = codeVersion();
+const loadAtStart = os.loadavg()[0]!;
 const csv = ensureCsv();
 const pglite = runScript<EngineResult>('registry-import-engine.ts', ['pglite', csv.filePath]);
 const postgres =
@@ -102,6 +116,12 @@ const all = [pass.pglite, pass.postgres].every((p) => p === null || Object.value
 process.stdout.write(
   `${JSON.stringify(
     {
+      code: { ...code, changedDuringRun: JSON.stringify(codeVersion()) !== JSON.stringify(code) },
+      // A shared machine: timings from a loaded one are slower than the code deserves.
+      machine: {
+        cpus: os.cpus().length,
+        loadAvg1m: [loadAtStart, os.loadavg()[0]!].map((l) => Math.round(l * 100) / 100),
+      },
       persons: csv.persons,
       households: csv.households,
       fileBytes: csv.fileBytes,

@@ -128,15 +128,16 @@ async function timedImport(
   );
   const seconds = secondsSince(start);
   log(`${label}: done in ${seconds} s`);
-  const steps = take();
-  const readCopy = steps['COPY stage_person'] ?? 0;
+  const statements = take();
   return {
     seconds,
     // Reading = csv-parse + row validation in JS + COPY into the staging table.
     readSeconds,
-    readCopySeconds: readCopy,
+    readCopySeconds: statements['COPY stage_person'] ?? 0,
     applySeconds: Math.round((seconds - readSeconds) * 1000) / 1000,
-    steps,
+    // The service's own step names, and below them the statements that took ≥ 0.5 s.
+    steps: Object.fromEntries(Object.entries(summary.timingsMs ?? {}).map(([k, ms]) => [k, ms / 1000])),
+    slowStatements: Object.fromEntries(Object.entries(statements).filter(([, s]) => s >= 0.5)),
     summary,
   };
 }
@@ -259,6 +260,7 @@ try {
         readCopySeconds: first.readCopySeconds,
         applySeconds: first.applySeconds,
         steps: first.steps,
+        slowStatements: first.slowStatements,
       },
       reimport: {
         persons: s.persons,
@@ -267,6 +269,7 @@ try {
         readCopySeconds: again.readCopySeconds,
         applySeconds: again.applySeconds,
         steps: again.steps,
+        slowStatements: again.slowStatements,
       },
     })}\n`,
   );

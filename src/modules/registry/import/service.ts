@@ -195,7 +195,9 @@ export function createRegistryImportService(deps: {
         const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
         await step('updatePersons', () => apply.updatePersons(raw, edition));
         await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
-        await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
+        await step('insertPersons', () =>
+          apply.insertPersonsBulkAware(raw, importId, edition, counts.inserted),
+        );
         const absent =
           accepted > 0
             ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, config.kabupatenCode))
