@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { DataDirBusyError, readLock } from '../db/data-dir-lock';
+import { readLock } from '../db/data-dir-lock';
 import { type Actor, SYSTEM_ACTOR } from '../platform/auth/actor';
 import { bootstrap } from '../platform/bootstrap';
 import { type Config, loadConfig } from '../platform/config';
@@ -56,14 +56,7 @@ export async function runWithServices<T>(
     }
     return remote(new RemoteClient(lock.url, token));
   }
-  let started: Awaited<ReturnType<typeof bootstrap>>;
-  try {
-    started = await bootstrap(config, { kind: 'cli' });
-  } catch (error) {
-    if (error instanceof DataDirBusyError) throw error;
-    throw error;
-  }
-  const { services, firstAdmin } = started;
+  const { services, firstAdmin } = await bootstrap(config, { kind: 'cli' });
   if (firstAdmin.password) printFirstAdmin(firstAdmin.password);
   try {
     return await local(services);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { ValidationError } from '../../platform/errors';
 import { requireActor } from '../../platform/http/auth-hook';
 import { errorResponses, IdParams } from '../../platform/http/schemas';
@@ -7,6 +8,13 @@ import { HouseholdDetail, HouseholdList, HouseholdListQuery } from './schemas';
 
 export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { registry, regions } = services;
+
+  // GET and POST share one list; the region filter is accepted with or without dots.
+  async function list(actor: ReturnType<typeof requireActor>, query: z.output<typeof HouseholdListQuery>) {
+    const { regionCode, ...rest } = query;
+    const canonical = regionCode ? (await regions.get(regionCode)).code : undefined;
+    return registry.listHouseholds(actor, { ...rest, regionCode: canonical });
+  }
 
   app.get(
     '/api/households',
@@ -20,15 +28,13 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
     async (request) => {
       const actor = requireActor(request);
-      const { regionCode, ...rest } = request.query;
-      if (rest.q && /\d{6,}/.test(rest.q)) {
+      if (request.query.q && /\d{6,}/.test(request.query.q)) {
         throw new ValidationError(
           'IDENTIFIER_IN_URL',
           'NIK/KK tidak boleh dikirim di alamat (URL): gunakan POST /api/households/search.',
         );
       }
-      const canonical = regionCode ? (await regions.get(regionCode)).code : undefined;
-      return registry.listHouseholds(actor, { ...rest, regionCode: canonical });
+      return list(actor, request.query);
     },
   );
 
@@ -43,12 +49,7 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         response: { 200: HouseholdList, ...errorResponses },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { regionCode, ...rest } = request.body;
-      const canonical = regionCode ? (await regions.get(regionCode)).code : undefined;
-      return registry.listHouseholds(actor, { ...rest, regionCode: canonical });
-    },
+    async (request) => list(requireActor(request), request.body),
   );
 
   app.get(
