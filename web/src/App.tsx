@@ -12,7 +12,10 @@ import { JobsPage } from './pages/jobs/JobsPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { PersonPage } from './pages/persons/PersonPage';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage';
+import { PeriodPage } from './pages/programs/PeriodPage';
+import { ProgramsPage } from './pages/programs/ProgramsPage';
 import { QualityPage } from './pages/quality/QualityPage';
+import { RealisasiPage } from './pages/reconciliation/RealisasiPage';
 import { ImportPage } from './pages/registry/ImportPage';
 import { SyncCheckDetailPage } from './pages/sync/SyncCheckDetailPage';
 import { SyncChecksPage } from './pages/sync/SyncChecksPage';
@@ -112,6 +115,30 @@ export function App() {
           element={
             <RequireAccess access="usulan">
               <UsulanDetailPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="program"
+          element={
+            <RequireAccess access="distribution">
+              <ProgramsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="program/:code/:period"
+          element={
+            <RequireAccess access="distribution">
+              <PeriodPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="realisasi"
+          element={
+            <RequireAccess access="distribution">
+              <RealisasiPage />
             </RequireAccess>
           }
         />

@@ -60,6 +60,13 @@ const PERMISSIONS = {
   'usulan.decide': ['operator_kecamatan', 'admin_dinsos'],
   'usulan.batch': ['admin_dinsos'],
   'usulan.batch.read': ['admin_dinsos', 'auditor'],
+  // Programmes and distribution (docs/penyaluran.md): the office imports and decides; regions read.
+  'programs.manage': ['admin_dinsos'],
+  'distribution.read': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'koordinator', 'auditor'],
+  'distribution.import': ['admin_dinsos'],
+  'distribution.finalise': ['admin_dinsos'],
+  'targeting.read': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'auditor'],
+  'targeting.enrol': ['admin_dinsos'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

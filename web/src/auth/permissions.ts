@@ -42,6 +42,11 @@ const ACCESS = {
   createUsulan: ['operator_kelurahan', 'pendamping'],
   usulanBatches: ['admin_dinsos', 'auditor'],
   createUsulanBatch: ['admin_dinsos'],
+  // Server permissions `distribution.*`, `programs.manage`, `targeting.*` (docs/penyaluran.md).
+  distribution: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'koordinator', 'auditor'],
+  distributionManage: ['admin_dinsos'],
+  targeting: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'auditor'],
+  targetingEnrol: ['admin_dinsos'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Access = keyof typeof ACCESS;

@@ -1,3 +1,8 @@
+import { programsEn } from './programs.en';
+import { allocationsEn } from './allocations.en';
+import { disbursementsEn } from './disbursements.en';
+import { reconciliationEn } from './reconciliation.en';
+import { targetingEn } from './targeting.en';
 import type { Dictionary } from './id';
 import { registryEn } from './registry.en';
 import { syncEn } from './sync.en';
@@ -32,6 +37,8 @@ export const en: Dictionary = {
     quality: 'Data quality',
     syncCheck: 'Sync check',
     usulan: 'Proposals',
+    programs: 'Programmes & distribution',
+    realisasi: 'Realisation',
     users: 'Users',
     audit: 'Audit',
     jobs: 'Jobs',
@@ -295,6 +302,11 @@ export const en: Dictionary = {
   ...registryEn,
   ...syncEn,
   ...usulanEn,
+  ...programsEn,
+  ...allocationsEn,
+  ...disbursementsEn,
+  ...reconciliationEn,
+  ...targetingEn,
   noAccess: {
     title: 'No access',
     text: 'You do not have access to this page. Ask a Dinsos administrator if you need it.',

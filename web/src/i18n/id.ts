@@ -1,3 +1,8 @@
+import { programsId } from './programs.id';
+import { allocationsId } from './allocations.id';
+import { disbursementsId } from './disbursements.id';
+import { reconciliationId } from './reconciliation.id';
+import { targetingId } from './targeting.id';
 import { registryId } from './registry.id';
 import { syncId } from './sync.id';
 import { usulanId } from './usulan.id';
@@ -31,6 +36,8 @@ export const id = {
     quality: 'Kualitas data',
     syncCheck: 'Cek Sinkron',
     usulan: 'Usulan',
+    programs: 'Program & Penyaluran',
+    realisasi: 'Realisasi',
     users: 'Pengguna',
     audit: 'Audit',
     jobs: 'Pekerjaan',
@@ -294,6 +301,11 @@ export const id = {
   ...registryId,
   ...syncId,
   ...usulanId,
+  ...programsId,
+  ...allocationsId,
+  ...disbursementsId,
+  ...reconciliationId,
+  ...targetingId,
   noAccess: {
     title: 'Tidak ada akses',
     text: 'Anda tidak memiliki akses ke halaman ini. Hubungi admin Dinsos bila Anda memerlukannya.',

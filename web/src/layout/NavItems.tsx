@@ -13,6 +13,8 @@ interface Item {
     | 'registryImport'
     | 'syncCheck'
     | 'usulan'
+    | 'programs'
+    | 'realisasi'
     | 'quality'
     | 'users'
     | 'audit'
@@ -30,6 +32,8 @@ const ITEMS: readonly Item[] = [
   { to: '/registri/impor', key: 'registryImport', access: 'registryImport' },
   { to: '/cek-sinkron', key: 'syncCheck', access: 'households' },
   { to: '/usulan', key: 'usulan', access: 'usulan' },
+  { to: '/program', key: 'programs', access: 'distribution' },
+  { to: '/realisasi', key: 'realisasi', access: 'distribution' },
   { to: '/pengguna', key: 'users', access: 'users' },
   { to: '/audit', key: 'audit', access: 'audit' },
   { to: '/pekerjaan', key: 'jobs' },
