@@ -7,7 +7,8 @@
 export type MoneyErrorCode = 'AMOUNT_FORMAT' | 'AMOUNT_AMBIGUOUS' | 'AMOUNT_NEGATIVE' | 'AMOUNT_FRACTION';
 
 export const MONEY_MESSAGES: Record<MoneyErrorCode, string> = {
-  AMOUNT_FORMAT: 'Nominal tidak terbaca sebagai rupiah (contoh yang diterima: 1500000, 1.500.000, Rp 1.500.000).',
+  AMOUNT_FORMAT:
+    'Nominal tidak terbaca sebagai rupiah (contoh yang diterima: 1500000, 1.500.000, Rp 1.500.000).',
   AMOUNT_AMBIGUOUS:
     'Nominal bermakna ganda (mis. 1.500 atau 1,500 bisa berarti seribu lima ratus atau satu koma lima): tulis tanpa pemisah, mis. 1500.',
   AMOUNT_NEGATIVE: 'Nominal negatif tidak diterima.',

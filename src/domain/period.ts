@@ -52,7 +52,8 @@ export function parsePeriod(code: string): Period | null {
       start: isoDate(year, firstMonth, 1),
       end: isoDate(year, firstMonth + 2, daysIn(year, firstMonth + 2)),
       months: 3,
-      label: kind === 'TAHAP' ? `Tahap ${ROMAN[quarter - 1]} ${year}` : `Triwulan ${ROMAN[quarter - 1]} ${year}`,
+      label:
+        kind === 'TAHAP' ? `Tahap ${ROMAN[quarter - 1]} ${year}` : `Triwulan ${ROMAN[quarter - 1]} ${year}`,
     };
   }
   const month = Number(part);

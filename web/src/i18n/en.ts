@@ -1,11 +1,11 @@
-import { programsEn } from './programs.en';
 import { allocationsEn } from './allocations.en';
 import { disbursementsEn } from './disbursements.en';
-import { reconciliationEn } from './reconciliation.en';
-import { targetingEn } from './targeting.en';
 import type { Dictionary } from './id';
+import { programsEn } from './programs.en';
+import { reconciliationEn } from './reconciliation.en';
 import { registryEn } from './registry.en';
 import { syncEn } from './sync.en';
+import { targetingEn } from './targeting.en';
 import { usulanEn } from './usulan.en';
 
 // English. Indonesian terms of art (KK, NIK, desil, kelurahan, DTSEN, PKH) stay as they are.

@@ -1,10 +1,10 @@
-import { programsId } from './programs.id';
 import { allocationsId } from './allocations.id';
 import { disbursementsId } from './disbursements.id';
+import { programsId } from './programs.id';
 import { reconciliationId } from './reconciliation.id';
-import { targetingId } from './targeting.id';
 import { registryId } from './registry.id';
 import { syncId } from './sync.id';
+import { targetingId } from './targeting.id';
 import { usulanId } from './usulan.id';
 
 // Bahasa Indonesia: the default language of Salur. en.ts must have exactly the same keys.
