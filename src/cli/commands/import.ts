@@ -18,7 +18,8 @@ interface ImportDtsenOptions {
   databaseUrl?: string;
 }
 
-export function registerImportCommands(program: Command): void {
+/** Registers `salur import …` and returns the group, so other modules add their own file kinds. */
+export function registerImportCommands(program: Command): Command {
   const importCommand = program.command('import').description('Impor berkas pusat');
   withDatabaseOptions(importCommand.command('dtsen <file>'))
     .description('Impor berkas DTSEN/DTKS (.csv atau .xlsx) ke registri keluarga')
@@ -55,6 +56,7 @@ export function registerImportCommands(program: Command): void {
       if (options.json) printJson(toJson(summary, errorReport));
       else printHuman(summary, errorReport);
     });
+  return importCommand;
 }
 
 function toJson(s: DtsenImportSummary, report: { csv: string; xlsx: string } | null) {
