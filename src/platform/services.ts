@@ -1,7 +1,19 @@
 import type { SalurDatabase } from '../db/database';
+import { createAllocationImportService } from '../modules/allocations/import-service';
+import { type AllocationImportJobPayload, runAllocationImportJob } from '../modules/allocations/job';
+import { createAllocationService } from '../modules/allocations/service';
 import { createAuditService } from '../modules/audit/service';
 import { createAuthService } from '../modules/auth/service';
+import { createDisbursementImportService } from '../modules/disbursements/import-service';
+import { type DisbursementImportJobPayload, runDisbursementImportJob } from '../modules/disbursements/job';
+import { createDisbursementReportService } from '../modules/disbursements/report-service';
 import { createJobsService } from '../modules/jobs/service';
+import { createNoncomplianceService } from '../modules/programs/noncompliance-service';
+import { createProgramsService } from '../modules/programs/service';
+import { createBeritaAcaraService } from '../modules/reconciliation/berita-acara-service';
+import { type ReconciliationJobPayload, runReconciliationJob } from '../modules/reconciliation/job';
+import { createRealisasiService } from '../modules/reconciliation/realisasi-service';
+import { createReconciliationService } from '../modules/reconciliation/service';
 import { createRegionsService } from '../modules/regions/service';
 import { type RegistryImportJobPayload, runRegistryImportJob } from '../modules/registry/import/job';
 import { createRegistryImportService } from '../modules/registry/import/service';
@@ -9,6 +21,7 @@ import { createPersonService } from '../modules/registry/person-service';
 import { createQualityService } from '../modules/registry/quality-service';
 import { createRegistryService } from '../modules/registry/service';
 import { createSyncService } from '../modules/sync/service';
+import { createTargetingService } from '../modules/targeting/service';
 import { createUsersService } from '../modules/users/service';
 import { createUsulanService } from '../modules/usulan/service';
 import { type Clock, systemClock } from './clock';
@@ -33,10 +46,29 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
     onImported: usulan.markUsulanFulfilled,
   });
   const sync = createSyncService({ database, config, clock, audit, jobs });
+  const programs = createProgramsService({ database, audit, clock, config });
+  const noncompliance = createNoncomplianceService({ database, audit });
   jobs.register<RegistryImportJobPayload>('registry.import', (ctx) =>
     runRegistryImportJob(registryImport, config, ctx),
   );
+  const reconciliation = createReconciliationService({ database, config, audit, jobs });
+  jobs.register<ReconciliationJobPayload>('reconciliation.run', (ctx) =>
+    runReconciliationJob(reconciliation, ctx),
+  );
+  const beritaAcara = createBeritaAcaraService({ database, config, clock, audit, regions });
+  const realisasi = createRealisasiService({ database, config });
+  const disbursementImport = createDisbursementImportService({ database, config, clock, audit });
+  const disbursementReports = createDisbursementReportService({ database, config });
+  jobs.register<DisbursementImportJobPayload>('disbursement.import', (ctx) =>
+    runDisbursementImportJob(disbursementImport, config, ctx),
+  );
+  const allocationImport = createAllocationImportService({ database, config, clock, audit });
+  const allocations = createAllocationService({ database, audit });
+  jobs.register<AllocationImportJobPayload>('allocation.import', (ctx) =>
+    runAllocationImportJob(allocationImport, config, ctx),
+  );
   jobs.register('audit.verify', ({ progress }) => audit.verify((done, total) => progress(done, total)));
+  const targeting = createTargetingService({ database, config, clock, audit });
   return {
     database,
     config,
@@ -52,6 +84,16 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
     quality,
     sync,
     usulan,
+    allocationImport,
+    allocations,
+    disbursementImport,
+    disbursementReports,
+    programs,
+    noncompliance,
+    reconciliation,
+    beritaAcara,
+    realisasi,
+    targeting,
   };
 }
 

@@ -14,6 +14,7 @@ import { PersonPage } from './pages/persons/PersonPage';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage';
 import { PeriodPage } from './pages/programs/PeriodPage';
 import { ProgramsPage } from './pages/programs/ProgramsPage';
+import { RulesPage } from './pages/programs/RulesPage';
 import { QualityPage } from './pages/quality/QualityPage';
 import { RealisasiPage } from './pages/reconciliation/RealisasiPage';
 import { ImportPage } from './pages/registry/ImportPage';
@@ -123,6 +124,14 @@ export function App() {
           element={
             <RequireAccess access="distribution">
               <ProgramsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="program/:code/aturan"
+          element={
+            <RequireAccess access="distribution">
+              <RulesPage />
             </RequireAccess>
           }
         />

@@ -95,6 +95,17 @@ export async function requireExistingPeriod(
   return { period, row };
 }
 
+/**
+ * For records kept per period before its first allocation arrives (non-compliance): the period
+ * code must fit the programme, a period not created yet is fine, a finalised one refuses.
+ */
+export async function refuseFinalPeriod(db: Db, programCode: string, periodCode: string) {
+  const period = await requirePeriodCode(db, programCode, periodCode);
+  const row = await lockPeriod(db, programCode, period.code);
+  if (row) assertOpen(row);
+  return { period, row: row ?? null };
+}
+
 /** Finds a period for reading; 404 when it does not exist. */
 export async function findPeriod(db: Db, programCode: string, periodCode: string) {
   const row = await db

@@ -65,8 +65,21 @@ const PERMISSIONS = {
   'distribution.read': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'koordinator', 'auditor'],
   'distribution.import': ['admin_dinsos'],
   'distribution.finalise': ['admin_dinsos'],
+  // The Berita Acara PDF covers the whole kabupaten/kota (docs/berita-acara-dan-realisasi.md).
+  'distribution.berita_acara': ['admin_dinsos', 'auditor'],
   'targeting.read': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'auditor'],
   'targeting.enrol': ['admin_dinsos'],
+  // Missed PKH commitments (docs/program.md): the pendamping verifies komitmen (DOMAIN.md), so
+  // they record too, within their region; removing a record is an admin correction.
+  'noncompliance.read': [
+    'admin_dinsos',
+    'operator_kecamatan',
+    'operator_kelurahan',
+    'pendamping',
+    'koordinator',
+    'auditor',
+  ],
+  'noncompliance.record': ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,15 +14,21 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { allocationRoutes } from '../../modules/allocations/routes';
 import { auditRoutes } from '../../modules/audit/routes';
 import { authRoutes } from '../../modules/auth/routes';
+import { disbursementRoutes } from '../../modules/disbursements/routes';
 import { jobsRoutes } from '../../modules/jobs/routes';
+import { programsRoutes } from '../../modules/programs/routes';
+import { reconciliationReportRoutes } from '../../modules/reconciliation/report-routes';
+import { reconciliationRoutes } from '../../modules/reconciliation/routes';
 import { regionsRoutes } from '../../modules/regions/routes';
 import { registryImportRoutes } from '../../modules/registry/import/routes';
 import { personRoutes } from '../../modules/registry/person-routes';
 import { qualityRoutes } from '../../modules/registry/quality-routes';
 import { registryRoutes } from '../../modules/registry/routes';
 import { syncRoutes } from '../../modules/sync/routes';
+import { targetingRoutes } from '../../modules/targeting/routes';
 import { usersRoutes } from '../../modules/users/routes';
 import { usulanRoutes } from '../../modules/usulan/routes';
 import type { Services } from '../services';
@@ -103,6 +109,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(personRoutes, { services });
   await app.register(qualityRoutes, { services });
   await app.register(syncRoutes, { services });
+  await app.register(allocationRoutes, { services });
+  await app.register(disbursementRoutes, { services });
+  await app.register(programsRoutes, { services });
+  await app.register(reconciliationRoutes, { services });
+  await app.register(reconciliationReportRoutes, { services });
+  await app.register(targetingRoutes, { services });
 
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });

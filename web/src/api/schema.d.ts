@@ -4328,6 +4328,3375 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/periods/{period}/allocation-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat impor alokasi satu periode */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllocationImportList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Unggah dan impor berkas alokasi (isi mentah, application/octet-stream) sebagai pekerjaan; ikuti kemajuannya lewat /api/jobs/{id}/events */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Nama berkas asli (.csv/.xlsx), untuk jenis dan laporan */
+                    fileName: string;
+                    /** @description Penyalur untuk baris yang tidak menyebutkannya (BRI, POS, …) */
+                    channel?: string;
+                    sheet?: string;
+                    /** @description Pemetaan kolom tambahan, mis. "NO_REK=account,NILAI_PKH=amount" */
+                    map?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allocation-imports/{id}/rejected.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baris berkas alokasi yang ditolak (CSV atau XLSX), siap dikirim kembali ke pembuat berkas */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    format: "csv" | "xlsx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baris alokasi satu periode dalam wilayah Anda (NIK tersamar); cari NIK lewat POST …/allocations/search */
+        get: {
+            parameters: {
+                query?: {
+                    flag?: components["schemas"]["AllocationFlagInput"];
+                    channel?: components["schemas"]["AllocationChannelInput"];
+                    /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+                    regionCode?: string;
+                    /** @description Bagian nama pada baris alokasi */
+                    name?: string;
+                    importId?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllocationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/allocations/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cari baris alokasi (NIK lengkap, nama, tanda, penyalur, wilayah) dalam wilayah Anda */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AllocationSearchBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllocationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu baris alokasi dengan perhitungan haknya (setiap tampilan dicatat di audit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllocationDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/disbursement-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Laporan penyaluran periode ini: penyalur, berkas, jumlah baris, pengimpor, waktu */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisbursementReportList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Impor laporan penyaluran (isi berkas mentah, application/octet-stream) sebagai pekerjaan; ikuti kemajuannya lewat /api/jobs/{id}/events */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Penyalur: BRI, BNI, MANDIRI, BTN, BSI atau POS */
+                    channel: string;
+                    /** @description Nama berkas asli, untuk jenis (.csv/.xlsx) dan daftar laporan */
+                    fileName: string;
+                    sheet?: string;
+                    /** @description Pemetaan kolom tambahan, "KOLOM=bidang" dipisah koma (bidang: nik, account, amount, paidOn, status, reason) */
+                    map?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/disbursement-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu laporan penyaluran dan ringkasannya */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisbursementReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/disbursement-reports/{id}/rejected.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baris laporan penyaluran yang ditolak (CSV atau XLSX), siap dikirim kembali ke penyalur */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                    id: number;
+                    format: "csv" | "xlsx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baris laporan penyaluran periode ini, sesuai wilayah pengguna (NIK disamarkan) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    reportId?: number;
+                    channel?: "BRI" | "BNI" | "MANDIRI" | "BTN" | "BSI" | "POS";
+                    status?: "BERHASIL" | "GAGAL";
+                    /** @description yes: baris yang cocok dengan alokasi; no: TIDAK_DIALOKASIKAN */
+                    allocated?: "yes" | "no";
+                    /** @description Kode kecamatan/kelurahan tanpa titik, di dalam wilayah pengguna */
+                    region?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisbursementLinePage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Program dan periodenya, dengan angka alokasi dalam wilayah Anda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buat program daerah (APBD) dengan pagu dan nilai per KPM (admin Dinsos) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateProgramBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu program dan periodenya */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ubah nama, pagu atau nilai per KPM program daerah (admin Dinsos, tercatat di audit) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateProgramBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kepala halaman periode: status dan angka dalam wilayah Anda (404 bila belum ada alokasi) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramPeriodDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aturan manfaat program: nilai kini, riwayat dan yang akan berlaku, dengan dasarnya */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BenefitRuleList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tetapkan nilai aturan baru mulai suatu tanggal; nilai sebelumnya berakhir di tanggal itu (admin Dinsos) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetRuleBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetRuleResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}/noncompliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keluarga yang tidak memenuhi komitmen PKH pada periode ini, dalam wilayah Anda */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoncomplianceList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Catat komitmen PKH yang tidak dipenuhi (potongan sanksi pada pemeriksaan nominal) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateNoncomplianceBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Noncompliance"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}/noncompliance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Hapus catatan komitmen yang keliru (admin Dinsos, tercatat di audit) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    period: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OkResponse"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/noncompliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Catatan komitmen PKH yang tidak dipenuhi oleh satu keluarga, semua periode */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoncomplianceList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ringkasan rekonsiliasi per status, kecamatan dan kanal, dalam wilayah Anda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Jalankan rekonsiliasi periode sebagai pekerjaan (admin Dinsos)
+         * @description Ikuti kemajuannya di /api/jobs/{id}/events; hasil pekerjaan adalah ringkasan rekonsiliasi. Periode yang sudah final ditolak (409 PERIOD_FINAL).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/reconciliation/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baris alokasi dengan status rekonsiliasinya (NIK tersamar) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: components["schemas"]["ReconciliationStatusInput"];
+                    /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+                    regionCode?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationLineList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/reconciliation/lines/{allocationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu baris alokasi dengan semua baris laporan kanal yang cocok (dicatat di audit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                    allocationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationLineDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/reconciliation/unallocated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baris laporan kanal tanpa alokasi (TIDAK_DIALOKASIKAN) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Kode wilayah Kemendagri, dengan atau tanpa titik (13.71.01.1001 atau 1371011001) */
+                    regionCode?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnallocatedLineList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finalkan periode: rekonsiliasi terakhir lalu bekukan (admin Dinsos) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buka kembali periode yang sudah final, dengan alasan (admin Dinsos; dicatat di audit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Alasan membuka kembali (minimal 10 karakter)
+                         * @default
+                         */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/berita-acara.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unduh Berita Acara Rekonsiliasi periode (PDF A4; admin Dinsos dan auditor; dicatat di audit)
+         * @description Dari hasil rekonsiliasi tersimpan. Periode yang belum final dicetak sebagai DRAF. Periode yang belum pernah direkonsiliasi: 409 NOT_RECONCILED.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas PDF (biner) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/periods/{period}/berita-acara.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unduh rincian Berita Acara (XLSX: ringkasan, baris alokasi dan statusnya, baris tidak dialokasikan)
+         * @description Dalam wilayah Anda; NIK tersamar kecuali peran berhak melihat NIK lengkap; dicatat di audit. Periode yang belum pernah direkonsiliasi: 409 NOT_RECONCILED.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas .xlsx (biner) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/realisasi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Laporan realisasi: KPM dan rupiah tersalur per periode, kecamatan, desa/kelurahan dan penyalur
+         * @description Dari hasil rekonsiliasi tersimpan setiap periode tahun itu sampai `upTo`, dalam wilayah Anda, dengan alasan gagal salur. Baris TIDAK_DIALOKASIKAN dilaporkan terpisah.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Kode program, mis. PKH */
+                    program: string;
+                    /** @description Tahun, mis. 2026 */
+                    year: number;
+                    /** @description Periode terakhir yang dihitung, mis. 2026-T2 (bawaan: seluruh periode tahun itu) */
+                    upTo?: string;
+                    /** @description Persempit ke kecamatan atau desa/kelurahan dalam wilayah Anda */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RealisasiReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}/targeting/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kandidat kesalahan inklusi: baris alokasi dengan alasannya, per desa/kelurahan (NIK tersamar) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+                    regionCode?: string;
+                    reason?: components["schemas"]["InclusionReasonInput"];
+                };
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    code: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InclusionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}/targeting/exclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kandidat kesalahan eksklusi: keluarga dalam batas desil, ada anggota hidup, tidak dialokasikan (NIK tersamar) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+                    regionCode?: string;
+                    /** @description Hanya keluarga penerima program ini … */
+                    requireProgram?: string;
+                    /** @description … pada periode ini */
+                    requirePeriod?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    code: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExclusionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}/targeting/inclusion/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh daftar kesalahan inklusi sebagai .xlsx (dalam wilayah Anda; dicatat di audit) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+                    regionCode?: string;
+                    reason?: components["schemas"]["InclusionReasonInput"];
+                };
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    code: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas .xlsx (biner) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}/targeting/exclusion/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh daftar kesalahan eksklusi sebagai .xlsx (dalam wilayah Anda; dicatat di audit) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+                    regionCode?: string;
+                    /** @description Hanya keluarga penerima program ini … */
+                    requireProgram?: string;
+                    /** @description … pada periode ini */
+                    requirePeriod?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    code: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas .xlsx (biner) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{code}/periods/{period}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Daftarkan keluarga dari daftar kesalahan eksklusi ke program daerah dalam sisa pagu (pratinjau dengan dryRun: true)
+         * @description :code adalah program daerah (LOCAL), :period periodenya. Urutan prioritas: desil terendah, anggota hidup terbanyak, lalu No. KK.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode program, mis. PKH */
+                    code: string;
+                    /** @description Kode periode, mis. 2026-T2 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnrolmentResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4360,6 +7729,122 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        /** @enum {string} */
+        AllocationChannelInput: "BRI" | "BNI" | "MANDIRI" | "BTN" | "BSI" | "POS";
+        /** @enum {string} */
+        AllocationFlagInput: "NIK_NOT_IN_REGISTRY" | "NIK_INVALID" | "KK_MISMATCH" | "AMOUNT_MISMATCH";
+        AllocationImportInput: {
+            id: number;
+            /** @enum {string} */
+            source: "FILE" | "LOCAL_ENROLMENT";
+            fileName: string | null;
+            rowsRead: number;
+            accepted: number;
+            rejected: number;
+            summary: unknown;
+            createdBy: string | null;
+            startedAt: string;
+            finishedAt: string;
+        };
+        AllocationImportListInput: {
+            items: components["schemas"]["AllocationImportInput"][];
+        };
+        AllocationSearchBodyInput: {
+            flag?: components["schemas"]["AllocationFlagInput"];
+            channel?: components["schemas"]["AllocationChannelInput"];
+            /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+            regionCode?: string;
+            /** @description Bagian nama pada baris alokasi */
+            name?: string;
+            importId?: number;
+            /** @default 1 */
+            page: number;
+            /** @default 50 */
+            pageSize: number;
+            /** @description NIK lengkap (hanya di badan permintaan, tidak pernah di URL) */
+            nik?: string;
+        };
+        AllocationListItemInput: {
+            id: number;
+            importId: number;
+            line: number;
+            nikMasked: string;
+            name: string | null;
+            amount: number;
+            expectedAmount: number | null;
+            channel: components["schemas"]["AllocationChannelInput"];
+            scopeCode: string;
+            flags: string[];
+            householdId: number | null;
+        };
+        AllocationListInput: {
+            items: components["schemas"]["AllocationListItemInput"][];
+            total: number;
+        };
+        PkhCalculationMemberInput: {
+            personId: number;
+            name: string;
+            age: number | null;
+            /** @enum {string} */
+            component: "ibu_hamil" | "anak_usia_dini" | "anak_sd" | "anak_smp" | "anak_sma" | "disabilitas_berat" | "lanjut_usia";
+            yearlyIndex: number;
+            perPeriod: number;
+            counted: boolean;
+            /** @enum {string} */
+            outcome: "COUNTED" | "OVER_COMPONENT_LIMIT" | "OVER_MAX_MEMBERS";
+        };
+        AllocationCalculationInput: {
+            /** @constant */
+            kind: "PKH";
+            maxMembers: number;
+            members: components["schemas"]["PkhCalculationMemberInput"][];
+            subtotal: number;
+            sanctioned: boolean;
+            sanctionPercent: number;
+            sanction: number;
+            expected: number;
+        } | {
+            /** @constant */
+            kind: "SEMBAKO";
+            monthly: number;
+            months: number;
+            expected: number;
+        } | {
+            /** @constant */
+            kind: "LOCAL";
+            benefitAmount: number;
+            expected: number;
+        };
+        AllocationDetailInput: {
+            id: number;
+            program: string;
+            period: string;
+            importId: number;
+            fileName: string | null;
+            line: number;
+            /** @description Lengkap atau tersamar sesuai peran */
+            nik: string;
+            kk: string | null;
+            name: string | null;
+            amount: number;
+            expectedAmount: number | null;
+            channel: components["schemas"]["AllocationChannelInput"];
+            account: string | null;
+            scopeCode: string;
+            flags: {
+                code: string;
+                message: string;
+            }[];
+            household: {
+                id: number;
+                kk: string;
+                regionCode: string;
+            } | null;
+            personId: number | null;
+            calculation: components["schemas"]["AllocationCalculationInput"] | null;
+            /** @description IMPORT: disimpan saat impor (nominal berbeda); REGISTRY_NOW: dihitung ulang dari registri saat ini */
+            calculationSource: ("IMPORT" | "REGISTRY_NOW") | null;
         };
         AuditEntryInput: {
             id: number;
@@ -4424,6 +7909,473 @@ export interface components {
             /** @description Shown once; store it safely */
             token: string;
             info: components["schemas"]["ApiTokenInfoInput"];
+        };
+        DisbursementReportInput: {
+            id: number;
+            program: string;
+            period: string;
+            /** @enum {string} */
+            channel: "BRI" | "BNI" | "MANDIRI" | "BTN" | "BSI" | "POS";
+            fileName: string;
+            rowsRead: number;
+            /** @description Baris yang disimpan */
+            accepted: number;
+            rejected: number;
+            /** @description Baris yang sama dengan baris laporan sebelumnya: dilewati */
+            alreadyReported: number;
+            /** @description Baris yang cocok dengan satu alokasi */
+            matched: number;
+            /** @description Baris tanpa alokasi (TIDAK_DIALOKASIKAN) */
+            unallocated: number;
+            byStatus: {
+                BERHASIL: {
+                    lines: number;
+                    amount: number;
+                };
+                GAGAL: {
+                    lines: number;
+                    amount: number;
+                };
+            } | null;
+            rejectedByReason: {
+                [key: string]: number;
+            };
+            warningsByReason: {
+                [key: string]: number;
+            };
+            createdBy: string | null;
+            finishedAt: string;
+        };
+        DisbursementReportListInput: {
+            items: components["schemas"]["DisbursementReportInput"][];
+        };
+        DisbursementLineInput: {
+            id: number;
+            reportId: number;
+            fileName: string;
+            line: number;
+            /** @enum {string} */
+            channel: "BRI" | "BNI" | "MANDIRI" | "BTN" | "BSI" | "POS";
+            nikMasked: string | null;
+            accountMasked: string | null;
+            amount: number;
+            paidOn: string | null;
+            /** @enum {string} */
+            status: "BERHASIL" | "GAGAL";
+            reason: string | null;
+            allocated: boolean;
+            regionCode: string | null;
+        };
+        DisbursementLinePageInput: {
+            items: components["schemas"]["DisbursementLineInput"][];
+            page: number;
+            pageSize: number;
+            hasMore: boolean;
+        };
+        /** @enum {string} */
+        ProgramKindInput: "PKH" | "SEMBAKO" | "LOCAL";
+        /** @enum {string} */
+        PeriodKindInput: "TAHAP" | "MONTH" | "QUARTER";
+        /** @enum {string} */
+        RuleUnitInput: "RUPIAH" | "COUNT" | "PERCENT" | "DESIL";
+        ProgramPeriodSummaryInput: {
+            program: string;
+            period: string;
+            /** @description mis. "Tahap II 2026" */
+            label: string;
+            /** @enum {string} */
+            status: "OPEN" | "FINAL";
+            finalisedAt: string | null;
+            finalisedByName: string | null;
+            reconciledAt: string | null;
+            createdAt: string;
+            /** @description Baris alokasi dalam wilayah pembaca */
+            allocationLines: number;
+            /** @description KPM (NIK pengurus berbeda) dalam wilayah pembaca */
+            kpm: number;
+            /** @description Rupiah dialokasikan dalam wilayah pembaca */
+            allocated: number;
+            /** @description Berkas laporan penyaluran (untuk seluruh kantor) */
+            reports: number;
+        };
+        ProgramSummaryInput: {
+            code: string;
+            name: string;
+            kind: components["schemas"]["ProgramKindInput"];
+            /** @enum {string} */
+            funding: "APBN" | "APBD";
+            periodKinds: components["schemas"]["PeriodKindInput"][];
+            budget: number | null;
+            /** @description Program daerah: nilai per KPM per periode */
+            benefitAmount: number | null;
+            createdAt: string;
+            periods: components["schemas"]["ProgramPeriodSummaryInput"][];
+        };
+        ProgramListInput: {
+            items: components["schemas"]["ProgramSummaryInput"][];
+        };
+        ProgramPeriodDetailInput: {
+            program: {
+                code: string;
+                name: string;
+                kind: components["schemas"]["ProgramKindInput"];
+                /** @enum {string} */
+                funding: "APBN" | "APBD";
+                periodKinds: components["schemas"]["PeriodKindInput"][];
+                budget: number | null;
+                /** @description Program daerah: nilai per KPM per periode */
+                benefitAmount: number | null;
+                createdAt: string;
+            };
+            period: {
+                program: string;
+                period: string;
+                /** @description mis. "Tahap II 2026" */
+                label: string;
+                /** @enum {string} */
+                status: "OPEN" | "FINAL";
+                finalisedAt: string | null;
+                finalisedByName: string | null;
+                reconciledAt: string | null;
+                createdAt: string;
+                /** @description Baris alokasi dalam wilayah pembaca */
+                allocationLines: number;
+                /** @description KPM (NIK pengurus berbeda) dalam wilayah pembaca */
+                kpm: number;
+                /** @description Rupiah dialokasikan dalam wilayah pembaca */
+                allocated: number;
+                /** @description Berkas laporan penyaluran (untuk seluruh kantor) */
+                reports: number;
+                kind: components["schemas"]["PeriodKindInput"];
+                start: string;
+                end: string;
+            };
+        };
+        CreateProgramBodyInput: {
+            /** @description mis. SEMBAKO_DAERAH */
+            code: string;
+            name: string;
+            budget: number;
+            benefitAmount: number;
+            /**
+             * @description MONTH dan/atau QUARTER
+             * @default [
+             *       "MONTH"
+             *     ]
+             */
+            periodKinds: string[];
+        };
+        UpdateProgramBodyInput: {
+            name?: string;
+            budget?: number;
+            benefitAmount?: number;
+        };
+        BenefitRuleInput: {
+            id: number;
+            key: string;
+            unit: components["schemas"]["RuleUnitInput"] | null;
+            value: number;
+            validFrom: string;
+            /** @description Tidak termasuk: berlaku sampai sehari sebelumnya */
+            validTo: string | null;
+            source: string | null;
+            /** @enum {string} */
+            state: "CURRENT" | "PAST" | "FUTURE";
+            createdByName: string | null;
+            createdAt: string;
+        };
+        BenefitRuleListInput: {
+            program: {
+                code: string;
+                name: string;
+                kind: components["schemas"]["ProgramKindInput"];
+                /** @enum {string} */
+                funding: "APBN" | "APBD";
+                periodKinds: components["schemas"]["PeriodKindInput"][];
+                budget: number | null;
+                /** @description Program daerah: nilai per KPM per periode */
+                benefitAmount: number | null;
+                createdAt: string;
+            };
+            today: string;
+            keys: {
+                key: string;
+                unit: components["schemas"]["RuleUnitInput"];
+                min: number;
+                max: number;
+            }[];
+            items: components["schemas"]["BenefitRuleInput"][];
+        };
+        SetRuleBodyInput: {
+            /** @description mis. pkh.index.anak_sd */
+            key: string;
+            value: number;
+            /** @description TTTT-BB-HH */
+            validFrom: string;
+            source: string;
+        };
+        SetRuleResultInput: {
+            rule: components["schemas"]["BenefitRuleInput"];
+            previous: components["schemas"]["BenefitRuleInput"] | null;
+        };
+        NoncomplianceInput: {
+            id: number;
+            householdId: number;
+            program: string;
+            period: string;
+            periodLabel: string;
+            regionCode: string;
+            kkMasked: string;
+            headName: string | null;
+            reason: string;
+            recordedByName: string | null;
+            recordedAt: string;
+        };
+        NoncomplianceListInput: {
+            items: components["schemas"]["NoncomplianceInput"][];
+            total: number;
+        };
+        CreateNoncomplianceBodyInput: {
+            householdId: number;
+            reason: string;
+        };
+        RealisasiFiguresInput: {
+            /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+            kpm: number;
+            /** @description Rupiah yang dibayarkan kepada mereka */
+            paid: number;
+            /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+            allocatedKpm: number;
+            /** @description Rupiah teralokasi */
+            allocated: number;
+        };
+        RealisasiReportInput: {
+            program: string;
+            programName: string;
+            year: number;
+            upTo: string | null;
+            /** @description Wilayah yang dicakup angka ini (kabupaten/kota kantor, atau wilayah pembaca) */
+            regionCode: string;
+            regionName: string | null;
+            /** @description Kalimat ringkas, mis. "PKH 2026 sampai Tahap II: 23.964 KPM, Rp17.051.232.974" */
+            headline: string;
+            totals: components["schemas"]["RealisasiFiguresInput"];
+            /** @description Tren per periode, urut waktu */
+            byPeriod: {
+                period: string;
+                label: string;
+                /** @enum {string} */
+                status: "OPEN" | "FINAL";
+                /** @description null: periode belum pernah direkonsiliasi (angka 0) */
+                reconciledAt: string | null;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            byKecamatan: {
+                code: string;
+                name: string | null;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            /** @description Per desa/kelurahan dalam wilayah Anda */
+            byKelurahan: {
+                /** @description 10 digit desa/kelurahan; 6 digit = NIK di luar registri (desa/kelurahan tidak diketahui) */
+                code: string;
+                name: string | null;
+                kecamatanCode: string;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            byChannel: {
+                channel: string;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            /** @description Baris GAGAL_SALUR per alasan dari lembaga penyalur, terbanyak dahulu */
+            failureReasons: {
+                reason: string | null;
+                kpm: number;
+            }[];
+            /** @description Baris laporan TIDAK_DIALOKASIKAN: dilaporkan terpisah, tidak termasuk realisasi */
+            unallocated: {
+                lines: number;
+                paidLines: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+            };
+        };
+        /**
+         * @description TERSALUR: dibayar penuh sesuai alokasi; SELISIH_NOMINAL: dibayar dengan nominal lain; GANDA: dibayar lebih dari sekali; GAGAL_SALUR: kanal melaporkan gagal bayar; BELUM_ADA_LAPORAN: belum ada laporan
+         * @enum {string}
+         */
+        ReconciliationStatusInput: "TERSALUR" | "SELISIH_NOMINAL" | "GANDA" | "GAGAL_SALUR" | "BELUM_ADA_LAPORAN";
+        ReconciliationStatusTotalsInput: {
+            kpm: number;
+            /** @description Rupiah (bilangan bulat) */
+            allocated: number;
+            /** @description Rupiah (bilangan bulat) */
+            paid: number;
+        };
+        ReconciliationSummaryInput: {
+            program: string;
+            period: string;
+            byStatus: {
+                TERSALUR: components["schemas"]["ReconciliationStatusTotalsInput"];
+                SELISIH_NOMINAL: components["schemas"]["ReconciliationStatusTotalsInput"];
+                GANDA: components["schemas"]["ReconciliationStatusTotalsInput"];
+                GAGAL_SALUR: components["schemas"]["ReconciliationStatusTotalsInput"];
+                BELUM_ADA_LAPORAN: components["schemas"]["ReconciliationStatusTotalsInput"];
+                /** @description kpm = jumlah baris laporan tanpa alokasi; allocated = 0 */
+                TIDAK_DIALOKASIKAN: components["schemas"]["ReconciliationStatusTotalsInput"];
+            };
+            /** @description KPM teralokasi yang dibayar setidaknya sekali dan seluruh rupiah yang dibayarkan kepada mereka */
+            realisasi: {
+                kpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+            };
+            /** @description Rupiah yang dibayarkan pada baris TIDAK_DIALOKASIKAN (di luar realisasi) */
+            unallocatedPaid: number;
+            byKecamatan: {
+                code: string;
+                name: string | null;
+                kpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                allocated: number;
+                paidKpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+            }[];
+            byChannel: {
+                channel: string;
+                kpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                allocated: number;
+                paidKpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+                unallocatedLines: number;
+                /** @description Rupiah (bilangan bulat) */
+                unallocatedPaid: number;
+            }[];
+        };
+        ReconciliationPeriodStateInput: {
+            program: string;
+            period: string;
+            /** @enum {string} */
+            status: "OPEN" | "FINAL";
+            finalisedAt: string | null;
+            finalisedBy: string | null;
+            reconciledAt: string | null;
+            lastImportAt: string | null;
+            /** @description Ada impor alokasi/laporan setelah rekonsiliasi terakhir: jalankan ulang */
+            stale: boolean;
+        };
+        ReconciliationViewInput: {
+            state: components["schemas"]["ReconciliationPeriodStateInput"];
+            /** @description null bila belum pernah direkonsiliasi */
+            summary: components["schemas"]["ReconciliationSummaryInput"] | null;
+        };
+        ReconciliationLineInput: {
+            allocationId: number;
+            /** @description Tersamar */
+            nik: string;
+            name: string | null;
+            regionCode: string;
+            kecamatanCode: string;
+            channel: string;
+            /** @description Rupiah (bilangan bulat) */
+            amount: number;
+            status: components["schemas"]["ReconciliationStatusInput"];
+            /** @description Rupiah (bilangan bulat) */
+            paidAmount: number;
+            paidCount: number;
+            failedCount: number;
+            lastPaidOn: string | null;
+            failureReason: string | null;
+            flags: string[];
+        };
+        ReconciliationLineListInput: {
+            items: components["schemas"]["ReconciliationLineInput"][];
+            total: number;
+        };
+        ReconciliationLineDetailInput: {
+            allocationId: number;
+            /** @description Lengkap bila peran mengizinkan */
+            nik: string;
+            name: string | null;
+            regionCode: string;
+            kecamatanCode: string;
+            channel: string;
+            /** @description Rupiah (bilangan bulat) */
+            amount: number;
+            status: components["schemas"]["ReconciliationStatusInput"];
+            /** @description Rupiah (bilangan bulat) */
+            paidAmount: number;
+            paidCount: number;
+            failedCount: number;
+            lastPaidOn: string | null;
+            failureReason: string | null;
+            flags: string[];
+            kk: string | null;
+            householdId: number | null;
+            disbursements: {
+                id: number;
+                reportId: number;
+                fileName: string;
+                line: number;
+                channel: string;
+                /** @description Rupiah (bilangan bulat) */
+                amount: number;
+                paidOn: string | null;
+                /** @enum {string} */
+                status: "BERHASIL" | "GAGAL";
+                reason: string | null;
+            }[];
+        };
+        UnallocatedLineInput: {
+            id: number;
+            reportId: number;
+            fileName: string;
+            line: number;
+            channel: string;
+            /** @description Tersamar */
+            nik: string | null;
+            /** @description Rupiah (bilangan bulat) */
+            amount: number;
+            paidOn: string | null;
+            /** @enum {string} */
+            status: "BERHASIL" | "GAGAL";
+            reason: string | null;
+            kecamatanCode: string | null;
+        };
+        UnallocatedLineListInput: {
+            items: components["schemas"]["UnallocatedLineInput"][];
+            total: number;
         };
         RegionInput: {
             /** @description Kode kanonik tanpa titik */
@@ -4696,6 +8648,136 @@ export interface components {
             items: components["schemas"]["SyncCheckItemInput"][];
             total: number;
         };
+        /**
+         * @description NOT_IN_DTSEN: tidak ada di DTSEN; DESIL_ABOVE_THRESHOLD: desil di atas batas; DECEASED: meninggal; NIK_INVALID: NIK tidak sah; PERSON_IN_TWO_KPM: satu orang di dua KPM; HOUSEHOLD_TWICE: keluarga dialokasikan dua kali
+         * @enum {string}
+         */
+        InclusionReasonInput: "NOT_IN_DTSEN" | "DESIL_ABOVE_THRESHOLD" | "DECEASED" | "NIK_INVALID" | "PERSON_IN_TWO_KPM" | "HOUSEHOLD_TWICE";
+        /** @enum {string} */
+        PkhComponentCodeInput: "ibu_hamil" | "anak_usia_dini" | "anak_sd" | "anak_smp" | "anak_sma" | "disabilitas_berat" | "lanjut_usia";
+        TargetingRegionCountInput: {
+            code: string;
+            name: string | null;
+            count: number;
+        };
+        InclusionCandidateInput: {
+            allocationId: number;
+            line: number;
+            /** @description Tersamar */
+            nik: string;
+            /** @description Tersamar */
+            kk: string | null;
+            name: string | null;
+            amount: number;
+            channel: string;
+            householdId: number | null;
+            regionCode: string;
+            kecamatanCode: string;
+            regionName: string | null;
+            desil: number | null;
+            desilEdition: string | null;
+            absentSinceEdition: string | null;
+            reasons: string[];
+        };
+        InclusionListInput: {
+            program: string;
+            programName: string;
+            period: string;
+            periodLabel: string;
+            /** @description Batas desil program pada awal periode */
+            desilMax: number | null;
+            requireProgram: string | null;
+            requirePeriod: string | null;
+            /** @description Jumlah baris sesuai saringan alasan */
+            total: number;
+            /** @description Jumlah seluruh kandidat dalam wilayah */
+            candidates: number;
+            items: components["schemas"]["InclusionCandidateInput"][];
+            byReason: {
+                [key: string]: number;
+            };
+            byKecamatan: components["schemas"]["TargetingRegionCountInput"][];
+            byKelurahan: components["schemas"]["TargetingRegionCountInput"][];
+        };
+        ExclusionCandidateInput: {
+            householdId: number;
+            /** @description Tersamar */
+            kk: string;
+            /** @description Tersamar */
+            headNik: string;
+            headName: string;
+            regionCode: string;
+            kecamatanCode: string;
+            regionName: string | null;
+            desil: number;
+            desilEdition: string;
+            livingMembers: number;
+            /** @description Komponen PKH anggota yang hidup */
+            components: string[];
+        };
+        ExclusionListInput: {
+            program: string;
+            programName: string;
+            period: string;
+            periodLabel: string;
+            /** @description Batas desil program pada awal periode */
+            desilMax: number | null;
+            requireProgram: string | null;
+            requirePeriod: string | null;
+            total: number;
+            items: components["schemas"]["ExclusionCandidateInput"][];
+            byDesil: {
+                [key: string]: number;
+            };
+            byComponent: {
+                [key: string]: number;
+            };
+            byKecamatan: components["schemas"]["TargetingRegionCountInput"][];
+            byKelurahan: components["schemas"]["TargetingRegionCountInput"][];
+        };
+        EnrolmentRequestInput: {
+            /** @description Program sumber daftar kesalahan eksklusi, mis. SEMBAKO */
+            fromProgram: string;
+            fromPeriod: string;
+            /** @description Penyalur (bawaan POS) */
+            channel?: string;
+            /** @description Hanya keluarga penerima program ini … */
+            requireProgram?: string;
+            /** @description … pada periode ini */
+            requirePeriod?: string;
+            /**
+             * @description true: pratinjau tanpa menulis; false: daftarkan
+             * @default true
+             */
+            dryRun: boolean;
+        };
+        EnrolmentResultInput: {
+            local: string;
+            localName: string;
+            period: string;
+            fromProgram: string;
+            fromPeriod: string;
+            requireProgram: string | null;
+            requirePeriod: string | null;
+            channel: string;
+            benefitAmount: number;
+            budget: number;
+            /** @description Jumlah nominal seluruh alokasi program daerah ini */
+            used: number;
+            remainingBefore: number;
+            candidates: number;
+            alreadyEnrolled: number;
+            /** @description Keluarga yang (akan) didaftarkan */
+            enrolled: number;
+            /** @description Keluarga yang tidak tertampung pagu */
+            notFunded: number;
+            total: number;
+            remainingAfter: number;
+            dryRun: boolean;
+            importId: number | null;
+            /** @description Keluarga pertama menurut urutan prioritas */
+            families: components["schemas"]["ExclusionCandidateInput"][];
+        };
         UserSummaryInput: {
             id: number;
             username: string;
@@ -4937,6 +9019,122 @@ export interface components {
             startedAt: string | null;
             finishedAt: string | null;
         };
+        /** @enum {string} */
+        AllocationChannel: "BRI" | "BNI" | "MANDIRI" | "BTN" | "BSI" | "POS";
+        /** @enum {string} */
+        AllocationFlag: "NIK_NOT_IN_REGISTRY" | "NIK_INVALID" | "KK_MISMATCH" | "AMOUNT_MISMATCH";
+        AllocationImport: {
+            id: number;
+            /** @enum {string} */
+            source: "FILE" | "LOCAL_ENROLMENT";
+            fileName: string | null;
+            rowsRead: number;
+            accepted: number;
+            rejected: number;
+            summary: unknown;
+            createdBy: string | null;
+            startedAt: string;
+            finishedAt: string;
+        };
+        AllocationImportList: {
+            items: components["schemas"]["AllocationImport"][];
+        };
+        AllocationSearchBody: {
+            flag?: components["schemas"]["AllocationFlag"];
+            channel?: components["schemas"]["AllocationChannel"];
+            /** @description Kecamatan atau desa/kelurahan di dalam wilayah Anda */
+            regionCode?: string;
+            /** @description Bagian nama pada baris alokasi */
+            name?: string;
+            importId?: number;
+            /** @default 1 */
+            page: number;
+            /** @default 50 */
+            pageSize: number;
+            /** @description NIK lengkap (hanya di badan permintaan, tidak pernah di URL) */
+            nik?: string;
+        };
+        AllocationListItem: {
+            id: number;
+            importId: number;
+            line: number;
+            nikMasked: string;
+            name: string | null;
+            amount: number;
+            expectedAmount: number | null;
+            channel: components["schemas"]["AllocationChannel"];
+            scopeCode: string;
+            flags: string[];
+            householdId: number | null;
+        };
+        AllocationList: {
+            items: components["schemas"]["AllocationListItem"][];
+            total: number;
+        };
+        PkhCalculationMember: {
+            personId: number;
+            name: string;
+            age: number | null;
+            /** @enum {string} */
+            component: "ibu_hamil" | "anak_usia_dini" | "anak_sd" | "anak_smp" | "anak_sma" | "disabilitas_berat" | "lanjut_usia";
+            yearlyIndex: number;
+            perPeriod: number;
+            counted: boolean;
+            /** @enum {string} */
+            outcome: "COUNTED" | "OVER_COMPONENT_LIMIT" | "OVER_MAX_MEMBERS";
+        };
+        AllocationCalculation: {
+            /** @constant */
+            kind: "PKH";
+            maxMembers: number;
+            members: components["schemas"]["PkhCalculationMember"][];
+            subtotal: number;
+            sanctioned: boolean;
+            sanctionPercent: number;
+            sanction: number;
+            expected: number;
+        } | {
+            /** @constant */
+            kind: "SEMBAKO";
+            monthly: number;
+            months: number;
+            expected: number;
+        } | {
+            /** @constant */
+            kind: "LOCAL";
+            benefitAmount: number;
+            expected: number;
+        };
+        AllocationDetail: {
+            id: number;
+            program: string;
+            period: string;
+            importId: number;
+            fileName: string | null;
+            line: number;
+            /** @description Lengkap atau tersamar sesuai peran */
+            nik: string;
+            kk: string | null;
+            name: string | null;
+            amount: number;
+            expectedAmount: number | null;
+            channel: components["schemas"]["AllocationChannel"];
+            account: string | null;
+            scopeCode: string;
+            flags: {
+                code: string;
+                message: string;
+            }[];
+            household: {
+                id: number;
+                kk: string;
+                regionCode: string;
+            } | null;
+            personId: number | null;
+            calculation: components["schemas"]["AllocationCalculation"] | null;
+            /** @description IMPORT: disimpan saat impor (nominal berbeda); REGISTRY_NOW: dihitung ulang dari registri saat ini */
+            calculationSource: ("IMPORT" | "REGISTRY_NOW") | null;
+        };
         AuditEntry: {
             id: number;
             at: string;
@@ -5000,6 +9198,473 @@ export interface components {
             /** @description Shown once; store it safely */
             token: string;
             info: components["schemas"]["ApiTokenInfo"];
+        };
+        DisbursementReport: {
+            id: number;
+            program: string;
+            period: string;
+            /** @enum {string} */
+            channel: "BRI" | "BNI" | "MANDIRI" | "BTN" | "BSI" | "POS";
+            fileName: string;
+            rowsRead: number;
+            /** @description Baris yang disimpan */
+            accepted: number;
+            rejected: number;
+            /** @description Baris yang sama dengan baris laporan sebelumnya: dilewati */
+            alreadyReported: number;
+            /** @description Baris yang cocok dengan satu alokasi */
+            matched: number;
+            /** @description Baris tanpa alokasi (TIDAK_DIALOKASIKAN) */
+            unallocated: number;
+            byStatus: {
+                BERHASIL: {
+                    lines: number;
+                    amount: number;
+                };
+                GAGAL: {
+                    lines: number;
+                    amount: number;
+                };
+            } | null;
+            rejectedByReason: {
+                [key: string]: number;
+            };
+            warningsByReason: {
+                [key: string]: number;
+            };
+            createdBy: string | null;
+            finishedAt: string;
+        };
+        DisbursementReportList: {
+            items: components["schemas"]["DisbursementReport"][];
+        };
+        DisbursementLine: {
+            id: number;
+            reportId: number;
+            fileName: string;
+            line: number;
+            /** @enum {string} */
+            channel: "BRI" | "BNI" | "MANDIRI" | "BTN" | "BSI" | "POS";
+            nikMasked: string | null;
+            accountMasked: string | null;
+            amount: number;
+            paidOn: string | null;
+            /** @enum {string} */
+            status: "BERHASIL" | "GAGAL";
+            reason: string | null;
+            allocated: boolean;
+            regionCode: string | null;
+        };
+        DisbursementLinePage: {
+            items: components["schemas"]["DisbursementLine"][];
+            page: number;
+            pageSize: number;
+            hasMore: boolean;
+        };
+        /** @enum {string} */
+        ProgramKind: "PKH" | "SEMBAKO" | "LOCAL";
+        /** @enum {string} */
+        PeriodKind: "TAHAP" | "MONTH" | "QUARTER";
+        /** @enum {string} */
+        RuleUnit: "RUPIAH" | "COUNT" | "PERCENT" | "DESIL";
+        ProgramPeriodSummary: {
+            program: string;
+            period: string;
+            /** @description mis. "Tahap II 2026" */
+            label: string;
+            /** @enum {string} */
+            status: "OPEN" | "FINAL";
+            finalisedAt: string | null;
+            finalisedByName: string | null;
+            reconciledAt: string | null;
+            createdAt: string;
+            /** @description Baris alokasi dalam wilayah pembaca */
+            allocationLines: number;
+            /** @description KPM (NIK pengurus berbeda) dalam wilayah pembaca */
+            kpm: number;
+            /** @description Rupiah dialokasikan dalam wilayah pembaca */
+            allocated: number;
+            /** @description Berkas laporan penyaluran (untuk seluruh kantor) */
+            reports: number;
+        };
+        ProgramSummary: {
+            code: string;
+            name: string;
+            kind: components["schemas"]["ProgramKind"];
+            /** @enum {string} */
+            funding: "APBN" | "APBD";
+            periodKinds: components["schemas"]["PeriodKind"][];
+            budget: number | null;
+            /** @description Program daerah: nilai per KPM per periode */
+            benefitAmount: number | null;
+            createdAt: string;
+            periods: components["schemas"]["ProgramPeriodSummary"][];
+        };
+        ProgramList: {
+            items: components["schemas"]["ProgramSummary"][];
+        };
+        ProgramPeriodDetail: {
+            program: {
+                code: string;
+                name: string;
+                kind: components["schemas"]["ProgramKind"];
+                /** @enum {string} */
+                funding: "APBN" | "APBD";
+                periodKinds: components["schemas"]["PeriodKind"][];
+                budget: number | null;
+                /** @description Program daerah: nilai per KPM per periode */
+                benefitAmount: number | null;
+                createdAt: string;
+            };
+            period: {
+                program: string;
+                period: string;
+                /** @description mis. "Tahap II 2026" */
+                label: string;
+                /** @enum {string} */
+                status: "OPEN" | "FINAL";
+                finalisedAt: string | null;
+                finalisedByName: string | null;
+                reconciledAt: string | null;
+                createdAt: string;
+                /** @description Baris alokasi dalam wilayah pembaca */
+                allocationLines: number;
+                /** @description KPM (NIK pengurus berbeda) dalam wilayah pembaca */
+                kpm: number;
+                /** @description Rupiah dialokasikan dalam wilayah pembaca */
+                allocated: number;
+                /** @description Berkas laporan penyaluran (untuk seluruh kantor) */
+                reports: number;
+                kind: components["schemas"]["PeriodKind"];
+                start: string;
+                end: string;
+            };
+        };
+        CreateProgramBody: {
+            /** @description mis. SEMBAKO_DAERAH */
+            code: string;
+            name: string;
+            budget: number;
+            benefitAmount: number;
+            /**
+             * @description MONTH dan/atau QUARTER
+             * @default [
+             *       "MONTH"
+             *     ]
+             */
+            periodKinds: string[];
+        };
+        UpdateProgramBody: {
+            name?: string;
+            budget?: number;
+            benefitAmount?: number;
+        };
+        BenefitRule: {
+            id: number;
+            key: string;
+            unit: components["schemas"]["RuleUnit"] | null;
+            value: number;
+            validFrom: string;
+            /** @description Tidak termasuk: berlaku sampai sehari sebelumnya */
+            validTo: string | null;
+            source: string | null;
+            /** @enum {string} */
+            state: "CURRENT" | "PAST" | "FUTURE";
+            createdByName: string | null;
+            createdAt: string;
+        };
+        BenefitRuleList: {
+            program: {
+                code: string;
+                name: string;
+                kind: components["schemas"]["ProgramKind"];
+                /** @enum {string} */
+                funding: "APBN" | "APBD";
+                periodKinds: components["schemas"]["PeriodKind"][];
+                budget: number | null;
+                /** @description Program daerah: nilai per KPM per periode */
+                benefitAmount: number | null;
+                createdAt: string;
+            };
+            today: string;
+            keys: {
+                key: string;
+                unit: components["schemas"]["RuleUnit"];
+                min: number;
+                max: number;
+            }[];
+            items: components["schemas"]["BenefitRule"][];
+        };
+        SetRuleBody: {
+            /** @description mis. pkh.index.anak_sd */
+            key: string;
+            value: number;
+            /** @description TTTT-BB-HH */
+            validFrom: string;
+            source: string;
+        };
+        SetRuleResult: {
+            rule: components["schemas"]["BenefitRule"];
+            previous: components["schemas"]["BenefitRule"] | null;
+        };
+        Noncompliance: {
+            id: number;
+            householdId: number;
+            program: string;
+            period: string;
+            periodLabel: string;
+            regionCode: string;
+            kkMasked: string;
+            headName: string | null;
+            reason: string;
+            recordedByName: string | null;
+            recordedAt: string;
+        };
+        NoncomplianceList: {
+            items: components["schemas"]["Noncompliance"][];
+            total: number;
+        };
+        CreateNoncomplianceBody: {
+            householdId: number;
+            reason: string;
+        };
+        RealisasiFigures: {
+            /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+            kpm: number;
+            /** @description Rupiah yang dibayarkan kepada mereka */
+            paid: number;
+            /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+            allocatedKpm: number;
+            /** @description Rupiah teralokasi */
+            allocated: number;
+        };
+        RealisasiReport: {
+            program: string;
+            programName: string;
+            year: number;
+            upTo: string | null;
+            /** @description Wilayah yang dicakup angka ini (kabupaten/kota kantor, atau wilayah pembaca) */
+            regionCode: string;
+            regionName: string | null;
+            /** @description Kalimat ringkas, mis. "PKH 2026 sampai Tahap II: 23.964 KPM, Rp17.051.232.974" */
+            headline: string;
+            totals: components["schemas"]["RealisasiFigures"];
+            /** @description Tren per periode, urut waktu */
+            byPeriod: {
+                period: string;
+                label: string;
+                /** @enum {string} */
+                status: "OPEN" | "FINAL";
+                /** @description null: periode belum pernah direkonsiliasi (angka 0) */
+                reconciledAt: string | null;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            byKecamatan: {
+                code: string;
+                name: string | null;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            /** @description Per desa/kelurahan dalam wilayah Anda */
+            byKelurahan: {
+                /** @description 10 digit desa/kelurahan; 6 digit = NIK di luar registri (desa/kelurahan tidak diketahui) */
+                code: string;
+                name: string | null;
+                kecamatanCode: string;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            byChannel: {
+                channel: string;
+                /** @description KPM teralokasi yang dibayar setidaknya sekali (dihitung sekali per NIK) */
+                kpm: number;
+                /** @description Rupiah yang dibayarkan kepada mereka */
+                paid: number;
+                /** @description KPM teralokasi (baris yang sudah direkonsiliasi) */
+                allocatedKpm: number;
+                /** @description Rupiah teralokasi */
+                allocated: number;
+            }[];
+            /** @description Baris GAGAL_SALUR per alasan dari lembaga penyalur, terbanyak dahulu */
+            failureReasons: {
+                reason: string | null;
+                kpm: number;
+            }[];
+            /** @description Baris laporan TIDAK_DIALOKASIKAN: dilaporkan terpisah, tidak termasuk realisasi */
+            unallocated: {
+                lines: number;
+                paidLines: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+            };
+        };
+        /**
+         * @description TERSALUR: dibayar penuh sesuai alokasi; SELISIH_NOMINAL: dibayar dengan nominal lain; GANDA: dibayar lebih dari sekali; GAGAL_SALUR: kanal melaporkan gagal bayar; BELUM_ADA_LAPORAN: belum ada laporan
+         * @enum {string}
+         */
+        ReconciliationStatus: "TERSALUR" | "SELISIH_NOMINAL" | "GANDA" | "GAGAL_SALUR" | "BELUM_ADA_LAPORAN";
+        ReconciliationStatusTotals: {
+            kpm: number;
+            /** @description Rupiah (bilangan bulat) */
+            allocated: number;
+            /** @description Rupiah (bilangan bulat) */
+            paid: number;
+        };
+        ReconciliationSummary: {
+            program: string;
+            period: string;
+            byStatus: {
+                TERSALUR: components["schemas"]["ReconciliationStatusTotals"];
+                SELISIH_NOMINAL: components["schemas"]["ReconciliationStatusTotals"];
+                GANDA: components["schemas"]["ReconciliationStatusTotals"];
+                GAGAL_SALUR: components["schemas"]["ReconciliationStatusTotals"];
+                BELUM_ADA_LAPORAN: components["schemas"]["ReconciliationStatusTotals"];
+                /** @description kpm = jumlah baris laporan tanpa alokasi; allocated = 0 */
+                TIDAK_DIALOKASIKAN: components["schemas"]["ReconciliationStatusTotals"];
+            };
+            /** @description KPM teralokasi yang dibayar setidaknya sekali dan seluruh rupiah yang dibayarkan kepada mereka */
+            realisasi: {
+                kpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+            };
+            /** @description Rupiah yang dibayarkan pada baris TIDAK_DIALOKASIKAN (di luar realisasi) */
+            unallocatedPaid: number;
+            byKecamatan: {
+                code: string;
+                name: string | null;
+                kpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                allocated: number;
+                paidKpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+            }[];
+            byChannel: {
+                channel: string;
+                kpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                allocated: number;
+                paidKpm: number;
+                /** @description Rupiah (bilangan bulat) */
+                paid: number;
+                unallocatedLines: number;
+                /** @description Rupiah (bilangan bulat) */
+                unallocatedPaid: number;
+            }[];
+        };
+        ReconciliationPeriodState: {
+            program: string;
+            period: string;
+            /** @enum {string} */
+            status: "OPEN" | "FINAL";
+            finalisedAt: string | null;
+            finalisedBy: string | null;
+            reconciledAt: string | null;
+            lastImportAt: string | null;
+            /** @description Ada impor alokasi/laporan setelah rekonsiliasi terakhir: jalankan ulang */
+            stale: boolean;
+        };
+        ReconciliationView: {
+            state: components["schemas"]["ReconciliationPeriodState"];
+            /** @description null bila belum pernah direkonsiliasi */
+            summary: components["schemas"]["ReconciliationSummary"] | null;
+        };
+        ReconciliationLine: {
+            allocationId: number;
+            /** @description Tersamar */
+            nik: string;
+            name: string | null;
+            regionCode: string;
+            kecamatanCode: string;
+            channel: string;
+            /** @description Rupiah (bilangan bulat) */
+            amount: number;
+            status: components["schemas"]["ReconciliationStatus"];
+            /** @description Rupiah (bilangan bulat) */
+            paidAmount: number;
+            paidCount: number;
+            failedCount: number;
+            lastPaidOn: string | null;
+            failureReason: string | null;
+            flags: string[];
+        };
+        ReconciliationLineList: {
+            items: components["schemas"]["ReconciliationLine"][];
+            total: number;
+        };
+        ReconciliationLineDetail: {
+            allocationId: number;
+            /** @description Lengkap bila peran mengizinkan */
+            nik: string;
+            name: string | null;
+            regionCode: string;
+            kecamatanCode: string;
+            channel: string;
+            /** @description Rupiah (bilangan bulat) */
+            amount: number;
+            status: components["schemas"]["ReconciliationStatus"];
+            /** @description Rupiah (bilangan bulat) */
+            paidAmount: number;
+            paidCount: number;
+            failedCount: number;
+            lastPaidOn: string | null;
+            failureReason: string | null;
+            flags: string[];
+            kk: string | null;
+            householdId: number | null;
+            disbursements: {
+                id: number;
+                reportId: number;
+                fileName: string;
+                line: number;
+                channel: string;
+                /** @description Rupiah (bilangan bulat) */
+                amount: number;
+                paidOn: string | null;
+                /** @enum {string} */
+                status: "BERHASIL" | "GAGAL";
+                reason: string | null;
+            }[];
+        };
+        UnallocatedLine: {
+            id: number;
+            reportId: number;
+            fileName: string;
+            line: number;
+            channel: string;
+            /** @description Tersamar */
+            nik: string | null;
+            /** @description Rupiah (bilangan bulat) */
+            amount: number;
+            paidOn: string | null;
+            /** @enum {string} */
+            status: "BERHASIL" | "GAGAL";
+            reason: string | null;
+            kecamatanCode: string | null;
+        };
+        UnallocatedLineList: {
+            items: components["schemas"]["UnallocatedLine"][];
+            total: number;
         };
         Region: {
             /** @description Kode kanonik tanpa titik */
@@ -5271,6 +9936,136 @@ export interface components {
         SyncCheckItemList: {
             items: components["schemas"]["SyncCheckItem"][];
             total: number;
+        };
+        /**
+         * @description NOT_IN_DTSEN: tidak ada di DTSEN; DESIL_ABOVE_THRESHOLD: desil di atas batas; DECEASED: meninggal; NIK_INVALID: NIK tidak sah; PERSON_IN_TWO_KPM: satu orang di dua KPM; HOUSEHOLD_TWICE: keluarga dialokasikan dua kali
+         * @enum {string}
+         */
+        InclusionReason: "NOT_IN_DTSEN" | "DESIL_ABOVE_THRESHOLD" | "DECEASED" | "NIK_INVALID" | "PERSON_IN_TWO_KPM" | "HOUSEHOLD_TWICE";
+        /** @enum {string} */
+        PkhComponentCode: "ibu_hamil" | "anak_usia_dini" | "anak_sd" | "anak_smp" | "anak_sma" | "disabilitas_berat" | "lanjut_usia";
+        TargetingRegionCount: {
+            code: string;
+            name: string | null;
+            count: number;
+        };
+        InclusionCandidate: {
+            allocationId: number;
+            line: number;
+            /** @description Tersamar */
+            nik: string;
+            /** @description Tersamar */
+            kk: string | null;
+            name: string | null;
+            amount: number;
+            channel: string;
+            householdId: number | null;
+            regionCode: string;
+            kecamatanCode: string;
+            regionName: string | null;
+            desil: number | null;
+            desilEdition: string | null;
+            absentSinceEdition: string | null;
+            reasons: string[];
+        };
+        InclusionList: {
+            program: string;
+            programName: string;
+            period: string;
+            periodLabel: string;
+            /** @description Batas desil program pada awal periode */
+            desilMax: number | null;
+            requireProgram: string | null;
+            requirePeriod: string | null;
+            /** @description Jumlah baris sesuai saringan alasan */
+            total: number;
+            /** @description Jumlah seluruh kandidat dalam wilayah */
+            candidates: number;
+            items: components["schemas"]["InclusionCandidate"][];
+            byReason: {
+                [key: string]: number;
+            };
+            byKecamatan: components["schemas"]["TargetingRegionCount"][];
+            byKelurahan: components["schemas"]["TargetingRegionCount"][];
+        };
+        ExclusionCandidate: {
+            householdId: number;
+            /** @description Tersamar */
+            kk: string;
+            /** @description Tersamar */
+            headNik: string;
+            headName: string;
+            regionCode: string;
+            kecamatanCode: string;
+            regionName: string | null;
+            desil: number;
+            desilEdition: string;
+            livingMembers: number;
+            /** @description Komponen PKH anggota yang hidup */
+            components: string[];
+        };
+        ExclusionList: {
+            program: string;
+            programName: string;
+            period: string;
+            periodLabel: string;
+            /** @description Batas desil program pada awal periode */
+            desilMax: number | null;
+            requireProgram: string | null;
+            requirePeriod: string | null;
+            total: number;
+            items: components["schemas"]["ExclusionCandidate"][];
+            byDesil: {
+                [key: string]: number;
+            };
+            byComponent: {
+                [key: string]: number;
+            };
+            byKecamatan: components["schemas"]["TargetingRegionCount"][];
+            byKelurahan: components["schemas"]["TargetingRegionCount"][];
+        };
+        EnrolmentRequest: {
+            /** @description Program sumber daftar kesalahan eksklusi, mis. SEMBAKO */
+            fromProgram: string;
+            fromPeriod: string;
+            /** @description Penyalur (bawaan POS) */
+            channel?: string;
+            /** @description Hanya keluarga penerima program ini … */
+            requireProgram?: string;
+            /** @description … pada periode ini */
+            requirePeriod?: string;
+            /**
+             * @description true: pratinjau tanpa menulis; false: daftarkan
+             * @default true
+             */
+            dryRun: boolean;
+        };
+        EnrolmentResult: {
+            local: string;
+            localName: string;
+            period: string;
+            fromProgram: string;
+            fromPeriod: string;
+            requireProgram: string | null;
+            requirePeriod: string | null;
+            channel: string;
+            benefitAmount: number;
+            budget: number;
+            /** @description Jumlah nominal seluruh alokasi program daerah ini */
+            used: number;
+            remainingBefore: number;
+            candidates: number;
+            alreadyEnrolled: number;
+            /** @description Keluarga yang (akan) didaftarkan */
+            enrolled: number;
+            /** @description Keluarga yang tidak tertampung pagu */
+            notFunded: number;
+            total: number;
+            remainingAfter: number;
+            dryRun: boolean;
+            importId: number | null;
+            /** @description Keluarga pertama menurut urutan prioritas */
+            families: components["schemas"]["ExclusionCandidate"][];
         };
         UserSummary: {
             id: number;

@@ -45,8 +45,20 @@ const ACCESS = {
   // Server permissions `distribution.*`, `programs.manage`, `targeting.*` (docs/penyaluran.md).
   distribution: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'koordinator', 'auditor'],
   distributionManage: ['admin_dinsos'],
+  // Server permission `distribution.berita_acara` (docs/berita-acara-dan-realisasi.md).
+  beritaAcara: ['admin_dinsos', 'auditor'],
   targeting: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'auditor'],
   targetingEnrol: ['admin_dinsos'],
+  // Server permissions `noncompliance.*` (docs/program.md); removing a record is `programs.manage`.
+  noncompliance: [
+    'admin_dinsos',
+    'operator_kecamatan',
+    'operator_kelurahan',
+    'pendamping',
+    'koordinator',
+    'auditor',
+  ],
+  recordNoncompliance: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Access = keyof typeof ACCESS;

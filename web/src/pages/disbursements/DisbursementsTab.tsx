@@ -1,6 +1,42 @@
+import { Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { can } from '../../auth/permissions';
+import { useCurrentUser } from '../../auth/session';
 import type { PeriodTabProps } from '../programs/PeriodPage';
+import { ImportPanel } from './ImportPanel';
+import { LinesTable } from './LinesTable';
+import { ReportsTable } from './ReportsTable';
 
-// Placeholder while the module is being built; replaced by the module's page.
-export function DisbursementsTab(_props: PeriodTabProps) {
-  return null;
+/**
+ * The period's channel reports (penyaluran): the admin imports a bank's or PT Pos's report;
+ * everyone with access sees the list of reports and the report lines of their region.
+ */
+export function DisbursementsTab({ program, period }: PeriodTabProps) {
+  const user = useCurrentUser();
+  const [reportId, setReportId] = useState<number | null>(null);
+  // Shares the cache entry of ReportsTable: only the ids are needed here, for the line filter.
+  const reports = useQuery({
+    queryKey: ['disbursement-reports', program, period],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/programs/{program}/periods/{period}/disbursement-reports', {
+          params: { path: { program, period } },
+        }),
+      ),
+  });
+  return (
+    <Stack gap="lg">
+      {can(user.role, 'distributionManage') && <ImportPanel program={program} period={period} />}
+      <ReportsTable program={program} period={period} onShowLines={setReportId} />
+      <LinesTable
+        program={program}
+        period={period}
+        reportId={reportId}
+        onReportChange={setReportId}
+        reportIds={(reports.data?.items ?? []).map((r) => r.id)}
+      />
+    </Stack>
+  );
 }

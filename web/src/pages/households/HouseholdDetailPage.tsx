@@ -6,6 +6,7 @@ import { BackLink, DetailField, RecordFallback } from '../../components/DetailPa
 import { useI18n } from '../../i18n';
 import { formatRegionCode } from '../../lib/format';
 import { regionPathLabel, useRegion } from '../../lib/regions';
+import { NoncompliancePanel } from '../programs/NoncompliancePanel';
 import { MembersTable } from './MembersTable';
 
 export function HouseholdDetailPage() {
@@ -99,6 +100,7 @@ export function HouseholdDetailPage() {
           </Table>
         </Group>
       )}
+      <NoncompliancePanel householdId={data.id} />
     </Stack>
   );
 }

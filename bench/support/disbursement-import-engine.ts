@@ -1,0 +1,259 @@
+/**
+ * One engine's part of bench/disbursement-import.ts, in its own process so that its peak
+ * memory is its own. On a fresh database (PGlite: new on-disk data dir; PostgreSQL: a new
+ * database `bench_disb_<pid>`, dropped at the end): migrate, load regions, COPY the allocation
+ * lines straight into `allocation` (setup, untimed against the target), then time a plain COPY
+ * of the report file into a bare 6-text-column table (the baseline), `import penyaluran` of
+ * the report, and the same lines again under another file (a cumulative re-export: every line
+ * already reported). A CHECKPOINT (untimed) runs before each timed phase.
+ *
+ * Usage: node --import tsx bench/support/disbursement-import-engine.ts <pglite|postgres> <dir> <lines>
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import pg from 'pg';
+import { openDatabase, type SalurDatabase } from '../../src/db/database';
+import { migrate } from '../../src/db/migrate';
+import type { DisbursementImportSummary } from '../../src/modules/disbursements/import-service';
+import { loadReferenceRegions } from '../../src/modules/regions/load';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { loadConfig } from '../../src/platform/config';
+import { createServices } from '../../src/platform/services';
+import { ALLOCATION_COPY_COLUMNS, REPORT_HEADERS, writeBenchFiles } from './disbursement-files';
+import { timeStatements } from './timed-database';
+
+const [engine, workDir, linesArg] = process.argv.slice(2);
+if ((engine !== 'pglite' && engine !== 'postgres') || !workDir)
+  throw new Error('usage: disbursement-import-engine.ts <pglite|postgres> <dir> <lines>');
+const LINES = Number(linesArg ?? 1_000_000);
+const CHUNK_LINES = 50_000;
+const actor = { ...SYSTEM_ACTOR, username: 'bench', regionCode: '1371' };
+const config = loadConfig({ SALUR_KABUPATEN: '13.71' });
+const log = (message: string) => process.stderr.write(`[${engine}] ${message}\n`);
+const secondsSince = (start: number) => Math.round(performance.now() - start) / 1000;
+const MB = 1024 * 1024;
+// CPU time of this process (PGlite runs in it): on a machine shared with other work, wall-clock
+// time stretches with the load while CPU time does not.
+const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 1000) / 1000;
+};
+
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sampleRss, 200);
+
+async function openFresh(): Promise<{ database: SalurDatabase; cleanup: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salur-bench-disb-'));
+    const database = await openDatabase({ dataDir });
+    return { database, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('BENCH_DATABASE_URL or TEST_DATABASE_URL is not set');
+  const name = `bench_disb_${process.pid}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  return { database, cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const checkpoint = (database: SalurDatabase) => database.withConnection((raw) => raw.exec('CHECKPOINT'));
+
+/** Streams a CSV file in chunks of lines into `table` with COPY, in one transaction. */
+async function copyFile(
+  database: SalurDatabase,
+  file: string,
+  table: string,
+  columns: readonly string[],
+  skipHeader: boolean,
+) {
+  return database.transaction(async ({ raw }) => {
+    const copy = (lines: string[]) => raw.copyCsv(table, columns, `${lines.join('\n')}\n`);
+    const input = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+    let header = skipHeader;
+    let chunk: string[] = [];
+    let total = 0;
+    for await (const line of input) {
+      if (header) header = false;
+      else chunk.push(line);
+      if (chunk.length === CHUNK_LINES) {
+        total += await copy(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) total += await copy(chunk);
+    return total;
+  });
+}
+
+// The allocation table's secondary indexes and keys (migration 0007), rebuilt after the setup COPY.
+const ALLOCATION_DDL = {
+  drop: `ALTER TABLE allocation DROP CONSTRAINT allocation_import_id_fkey;
+    ALTER TABLE allocation DROP CONSTRAINT allocation_program_code_period_fkey;
+    DROP INDEX allocation_period_idx; DROP INDEX allocation_nik_idx; DROP INDEX allocation_household_idx;
+    DROP INDEX allocation_import_idx;`,
+  create: `CREATE INDEX allocation_period_idx ON allocation (program_code, period, scope_code text_pattern_ops);
+    CREATE INDEX allocation_nik_idx ON allocation (program_code, period, nik);
+    CREATE INDEX allocation_household_idx ON allocation (household_id);
+    CREATE INDEX allocation_import_idx ON allocation (import_id);
+    ALTER TABLE allocation ADD CONSTRAINT allocation_import_id_fkey FOREIGN KEY (import_id) REFERENCES allocation_import (id);
+    ALTER TABLE allocation ADD CONSTRAINT allocation_program_code_period_fkey
+      FOREIGN KEY (program_code, period) REFERENCES program_period (program_code, period);`,
+};
+
+/** Setup, not measured against the target: the lines straight into `allocation`, keys rebuilt after. */
+async function seedAllocations(database: SalurDatabase, file: string) {
+  const start = performance.now();
+  await database.withConnection((raw) => raw.exec(ALLOCATION_DDL.drop));
+  const rows = await copyFile(database, file, 'allocation', ALLOCATION_COPY_COLUMNS, false);
+  await database.withConnection((raw) => raw.exec(ALLOCATION_DDL.create));
+  await database.withConnection((raw) => raw.exec('ANALYZE allocation;'));
+  return { rows, seconds: secondsSince(start) };
+}
+
+async function timedImport(
+  services: ReturnType<typeof createServices>,
+  take: () => Record<string, number>,
+  filePath: string,
+  label: string,
+) {
+  await checkpoint(services.database);
+  take();
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  let readSeconds = 0;
+  let lastLog = 0;
+  const summary: DisbursementImportSummary = await services.disbursementImport.importReport(
+    actor,
+    { program: 'PKH', period: '2026-T2', channel: 'BRI', filePath },
+    (rowsRead, stage) => {
+      if (stage === 'mencocokkan') readSeconds = secondsSince(start);
+      if (stage === 'mencocokkan' || performance.now() - lastLog > 5000) {
+        lastLog = performance.now();
+        log(`${label}: ${rowsRead} rows read (${stage}), ${secondsSince(start)} s`);
+      }
+    },
+  );
+  const seconds = secondsSince(start);
+  const cpuSeconds = cpuSecondsSince(cpuStart);
+  log(`${label}: done in ${seconds} s (${cpuSeconds} s CPU in this process)`);
+  const statements = take();
+  const { headers: _h, timingsMs, ...rest } = summary;
+  return {
+    seconds,
+    cpuSeconds,
+    // Reading = csv-parse + line validation in JS + COPY into the staging table.
+    readSeconds,
+    readCopySeconds: statements['COPY stage_disbursement'] ?? 0,
+    applySeconds: Math.round((seconds - readSeconds) * 1000) / 1000,
+    steps: Object.fromEntries(Object.entries(timingsMs).map(([k, ms]) => [k, ms / 1000])),
+    slowStatements: Object.fromEntries(Object.entries(statements).filter(([, s]) => s >= 0.5)),
+    summary: rest,
+  };
+}
+
+fs.mkdirSync(workDir, { recursive: true });
+const { database, cleanup } = await openFresh();
+try {
+  await migrate(database);
+  await loadReferenceRegions(database);
+  // The allocation import row the COPYed lines belong to (id 1 on a fresh database).
+  await database.db.insertInto('program_period').values({ program_code: 'PKH', period: '2026-T2' }).execute();
+  const imported = await database.db
+    .insertInto('allocation_import')
+    .values({
+      program_code: 'PKH',
+      period: '2026-T2',
+      source: 'FILE',
+      file_name: 'bench.csv',
+      rows_read: LINES,
+      accepted: LINES,
+      rejected: 0,
+      summary: '{}',
+      started_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const files = await writeBenchFiles(workDir, LINES, imported.id);
+
+  log('allocations by COPY…');
+  const allocations = await seedAllocations(database, files.allocationCsv);
+  log(`allocations: ${allocations.rows} lines in ${allocations.seconds} s`);
+
+  await database.withConnection((raw) =>
+    raw.exec(
+      `CREATE TABLE bench_copy_baseline (${REPORT_HEADERS.map((c) => `${c.toLowerCase()} text`).join(', ')})`,
+    ),
+  );
+  await checkpoint(database);
+  log('baseline COPY…');
+  const baselineStart = performance.now();
+  const baselineCpu = process.cpuUsage();
+  const baselineRows = await copyFile(
+    database,
+    files.reportCsv,
+    'bench_copy_baseline',
+    REPORT_HEADERS.map((c) => c.toLowerCase()),
+    true,
+  );
+  const baselineSeconds = secondsSince(baselineStart);
+  const baselineCpuSeconds = cpuSecondsSince(baselineCpu);
+  log(`baseline COPY: ${baselineRows} rows in ${baselineSeconds} s`);
+  await database.withConnection((raw) => raw.exec('DROP TABLE bench_copy_baseline'));
+
+  const timed = timeStatements(database);
+  const services = createServices(timed.database, config);
+  const first = await timedImport(services, timed.take, files.reportCsv, 'import');
+  // The same lines again in another file (one more blank line at the end: another sha256).
+  const cumulativeCsv = `${workDir}/laporan-bri-kumulatif-${LINES}.csv`;
+  fs.copyFileSync(files.reportCsv, cumulativeCsv);
+  fs.appendFileSync(cumulativeCsv, '\n');
+  const again = await timedImport(services, timed.take, cumulativeCsv, 'cumulative re-export');
+  sampleRss();
+  process.stdout.write(
+    `${JSON.stringify({
+      lines: LINES,
+      reportBytes: files.reportBytes,
+      allocationCopySeconds: allocations.seconds,
+      copyBaselineSeconds: baselineSeconds,
+      copyBaselineRows: baselineRows,
+      importSeconds: first.seconds,
+      ratio: Math.round((first.seconds / baselineSeconds) * 100) / 100,
+      // PGlite only (PostgreSQL works in the server's processes): CPU seconds of this process.
+      ...(engine === 'pglite'
+        ? {
+            copyBaselineCpuSeconds: baselineCpuSeconds,
+            importCpuSeconds: first.cpuSeconds,
+            cpuRatio: Math.round((first.cpuSeconds / baselineCpuSeconds) * 100) / 100,
+          }
+        : {}),
+      cumulativeSeconds: again.seconds,
+      cumulativeRatio: Math.round((again.seconds / baselineSeconds) * 100) / 100,
+      cumulativeAllSkipped:
+        again.summary.alreadyReported === first.summary.accepted && again.summary.accepted === 0,
+      peakRssMB: Math.round(peakRss / MB),
+      maxRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
+      import: first,
+      cumulative: again,
+    })}\n`,
+  );
+} finally {
+  clearInterval(sampler);
+  await database.close();
+  await cleanup();
+}

@@ -1,0 +1,343 @@
+import path from 'node:path';
+import { csvRow } from '../../db/copy-csv';
+import type { SalurDatabase } from '../../db/database';
+import type { RawConnection } from '../../db/raw-connection';
+import type { Channel } from '../../db/types';
+import { parseChannel } from '../../domain/period';
+import { type Actor, authorize } from '../../platform/auth/actor';
+import type { Clock } from '../../platform/clock';
+import type { Config } from '../../platform/config';
+import { ConflictError, ValidationError } from '../../platform/errors';
+import { fileSha256 } from '../../platform/files/hash';
+import { mapHeaders, parseMapOption, requireColumns } from '../../platform/files/header-map';
+import { openTabular, type TabularFile } from '../../platform/files/tabular';
+import type { AuditService } from '../audit/service';
+import { requireExistingPeriod } from '../programs/period-rules';
+import { loadRegionSets } from '../regions/region-sets';
+import * as apply from './apply-sql';
+import {
+  DISBURSEMENT_FIELDS,
+  DISBURSEMENT_IDENTITY_COLUMNS,
+  DISBURSEMENT_REQUIRED_COLUMNS,
+  DISBURSEMENT_SYNONYMS,
+} from './fields';
+import type { DisbursementRejectionCode, DisbursementWarningCode } from './reasons';
+import { createDisbursementRepository } from './repository';
+import { type DisbursementRecord, isDisbursementRejection, validateDisbursementRow } from './validate-row';
+
+export interface DisbursementImportInput {
+  program: string;
+  period: string;
+  /** BRI, BNI, MANDIRI, BTN, BSI, POS (also written "PT Pos", "Bank BRI"). */
+  channel: string;
+  filePath: string;
+  /** The name shown in lists (the uploaded file's name; defaults to the path's base name). */
+  fileName?: string | undefined;
+  sheet?: string | undefined;
+  /** Extra header mappings, `KOLOM=field`. */
+  map?: readonly string[] | undefined;
+}
+
+export interface DisbursementImportSummary {
+  reportId: number;
+  program: string;
+  period: string;
+  channel: Channel;
+  fileName: string;
+  rowsRead: number;
+  /** Lines stored (rowsRead = accepted + rejected + alreadyReported). */
+  accepted: number;
+  rejected: number;
+  /** Lines identical to one stored from an earlier report of the period: skipped, not counted twice. */
+  alreadyReported: number;
+  /** Stored lines paying an allocation line, and those matching none (TIDAK_DIALOKASIKAN). */
+  matched: number;
+  unallocated: number;
+  byStatus: { BERHASIL: { lines: number; amount: number }; GAGAL: { lines: number; amount: number } };
+  rejectedByReason: Partial<Record<DisbursementRejectionCode, number>>;
+  warningsByReason: Partial<Record<DisbursementWarningCode, number>>;
+  ignoredColumns: string[];
+  /** The file's header row in order (the error report repeats it). */
+  headers: string[];
+  /** The table's indexes and keys were rebuilt after the insert rather than kept up line by line. */
+  bulkInsert: boolean;
+  /** Milliseconds per step, for the benchmark and for support. */
+  timingsMs: Record<string, number>;
+}
+
+// Rows per COPY: bounds memory while the file streams (ARCHITECTURE.md, COPY into PGlite).
+const CHUNK_ROWS = 50_000;
+
+export function createDisbursementImportService(deps: {
+  database: SalurDatabase;
+  config: Config;
+  clock: Clock;
+  audit: AuditService;
+}) {
+  const { database, config, clock, audit } = deps;
+  const repo = createDisbursementRepository();
+
+  /**
+   * Programme, period and channel, checked before any file is read so the web answers a bad
+   * start at once; the import checks the period again, locked, inside its transaction.
+   */
+  async function checkTarget(actor: Actor, program: string, period: string, channelText: string) {
+    authorize(actor, 'distribution.import');
+    const channel = parseChannel(channelText);
+    if (!channel) {
+      throw new ValidationError(
+        'CHANNEL_UNKNOWN',
+        `Penyalur "${channelText}" tidak dikenal: gunakan BRI, BNI, MANDIRI, BTN, BSI atau POS.`,
+        { channel: channelText },
+      );
+    }
+    const { period: parsed } = await requireExistingPeriod(database.db, program, period, { open: true });
+    return { program, period: parsed.code, channel };
+  }
+
+  async function refuseRepeatedFile(
+    db: SalurDatabase['db'],
+    program: string,
+    period: string,
+    sha256: string,
+  ) {
+    const earlier = await repo.findReportBySha(db, program, period, sha256);
+    if (!earlier) return;
+    throw new ConflictError(
+      'REPORT_ALREADY_IMPORTED',
+      `Berkas yang sama persis sudah diimpor untuk periode ${period} program ${program}: laporan #${earlier.id} ` +
+        `(${earlier.file_name}, penyalur ${earlier.channel}, ${earlier.finished_at.toISOString().slice(0, 10)}` +
+        `${earlier.created_by_name ? ` oleh ${earlier.created_by_name}` : ''}). Laporan tidak dihitung dua kali.`,
+      { reportId: earlier.id, fileName: earlier.file_name, channel: earlier.channel },
+    );
+  }
+
+  async function prepare(actor: Actor, input: DisbursementImportInput) {
+    const target = await checkTarget(actor, input.program, input.period, input.channel);
+    const sha256 = await fileSha256(input.filePath);
+    await refuseRepeatedFile(database.db, target.program, target.period, sha256);
+    const file = await openTabular(input.filePath, { sheet: input.sheet });
+    const mapping = mapHeaders(
+      file.headers,
+      DISBURSEMENT_SYNONYMS,
+      parseMapOption(input.map ?? [], DISBURSEMENT_FIELDS),
+    );
+    requireColumns(mapping, DISBURSEMENT_REQUIRED_COLUMNS, DISBURSEMENT_SYNONYMS);
+    if (DISBURSEMENT_IDENTITY_COLUMNS.every((f) => mapping.columns[f] === undefined)) {
+      throw new ValidationError(
+        'COLUMN_MISSING',
+        'Kolom NIK (mis. NIK / NIK_PENGURUS) atau nomor rekening/KKS (mis. NO_REKENING / NO_KKS) tidak ditemukan: ' +
+          'setiap baris harus menyebut salah satunya. Periksa baris judul, atau petakan kolom dengan --map "NAMA_KOLOM=bidang".',
+        { missing: ['nik', 'account'] },
+      );
+    }
+    return { ...target, sha256, file, mapping };
+  }
+
+  return {
+    checkTarget,
+
+    /** All checks of an import without importing (target, repeated file, columns): a 400/409 before the job. */
+    async checkImport(actor: Actor, input: DisbursementImportInput): Promise<void> {
+      const { file } = await prepare(actor, input);
+      await file.rows[Symbol.asyncIterator]().return?.();
+    },
+
+    /**
+     * Imports one channel report: every line stored, skipped as already reported, or rejected
+     * with reason codes; stored lines matched to the period's allocations set-based. One
+     * transaction: a crash leaves nothing, and running it again gives the same result.
+     */
+    async importReport(
+      actor: Actor,
+      input: DisbursementImportInput,
+      onProgress?: (rowsRead: number, stage: string, totalRows: number | null) => void,
+    ): Promise<DisbursementImportSummary> {
+      const prepared = await prepare(actor, input);
+      const { program, period, channel, sha256, file, mapping } = prepared;
+      const fileName = input.fileName ?? path.basename(input.filePath);
+      const startedAt = clock.now();
+      const regions = await loadRegionSets(database.db);
+
+      return database.transaction(async ({ db, raw }) => {
+        // Locked: a finalisation or another report of this period waits for this one to end.
+        await requireExistingPeriod(db, program, period, { open: true, lock: true });
+        await refuseRepeatedFile(db, program, period, sha256);
+        const timings: Record<string, number> = {};
+        const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+          const started = performance.now();
+          const result = await run();
+          timings[name] = Math.round(performance.now() - started);
+          return result;
+        };
+
+        await apply.createStage(raw);
+        const read = await step('read', () =>
+          stageFile(raw, file, mapping.columns, regions.kecamatan, clock.now(), onProgress),
+        );
+        onProgress?.(read.rowsRead, 'mencocokkan', read.rowsRead);
+        await step('match', () => apply.matchAllocations(raw, program, period, channel));
+        await step('fanOut', () => apply.resolveFanOut(raw, program, period, channel));
+        const earlier = await apply.hasEarlierLines(raw, program, period, channel);
+        if (earlier)
+          await step('alreadyReported', () => apply.markAlreadyReported(raw, program, period, channel));
+        const counts = await step('count', () => apply.countLines(raw));
+        if (counts.ambiguous > 0) {
+          const ambiguous = await step('ambiguous', () => apply.ambiguousLines(raw));
+          await step('ambiguousOriginals', () => stageAmbiguous(raw, input, ambiguous));
+          read.rejectedByReason.MATCHES_TWO_ALLOCATIONS = ambiguous.length;
+        }
+
+        const report = await repo.insertReport(db, {
+          program,
+          period,
+          channel,
+          fileName,
+          sha256,
+          rowsRead: read.rowsRead,
+          accepted: counts.stored,
+          rejected: read.rejected + counts.ambiguous,
+          createdBy: actor.userId > 0 ? actor.userId : null,
+          createdByName: actor.username,
+          startedAt,
+        });
+        const reportId = report.id;
+        const inserted = await step('insert', () =>
+          apply.insertDisbursementsBulkAware(raw, reportId, program, period, channel, counts.stored),
+        );
+        await step('rejections', () => apply.saveRejections(raw, reportId));
+        await step('analyze', () => apply.analyzeDisbursements(raw));
+
+        const warningsByReason: Partial<Record<DisbursementWarningCode, number>> = {};
+        if (counts.channelDiffers) warningsByReason.CHANNEL_DIFFERS = counts.channelDiffers;
+        if (counts.nikInvalid) warningsByReason.NIK_INVALID = counts.nikInvalid;
+        const summary: DisbursementImportSummary = {
+          reportId,
+          program,
+          period,
+          channel,
+          fileName,
+          rowsRead: read.rowsRead,
+          accepted: counts.stored,
+          rejected: read.rejected + counts.ambiguous,
+          alreadyReported: counts.alreadyReported,
+          matched: counts.matched,
+          unallocated: counts.unallocated,
+          byStatus: {
+            BERHASIL: { lines: counts.berhasilLines, amount: counts.berhasilAmount },
+            GAGAL: { lines: counts.gagalLines, amount: counts.gagalAmount },
+          },
+          rejectedByReason: read.rejectedByReason,
+          warningsByReason,
+          ignoredColumns: mapping.ignored,
+          headers: file.headers,
+          bulkInsert: inserted.bulk,
+          timingsMs: timings,
+        };
+        await repo.setReportSummary(db, reportId, summary);
+        const { headers: _headers, timingsMs: _timings, bulkInsert: _bulk, ...auditSummary } = summary;
+        await audit.record(db, actor, {
+          action: 'disbursement.import',
+          entityType: 'disbursement_report',
+          entityId: reportId,
+          regionCode: config.kabupatenCode,
+          details: { sha256, ...auditSummary },
+        });
+        return summary;
+      });
+    },
+  };
+}
+
+export type DisbursementImportService = ReturnType<typeof createDisbursementImportService>;
+
+/** Streams the file into the staging tables: valid lines to stage_disbursement, the rest with reasons. */
+async function stageFile(
+  raw: RawConnection,
+  file: TabularFile,
+  columns: Partial<Record<(typeof DISBURSEMENT_FIELDS)[number], number>>,
+  kecamatan: Set<string>,
+  today: Date,
+  onProgress?: (rowsRead: number, stage: string, totalRows: number | null) => void,
+) {
+  const ctx = { columns, kecamatanExists: (code: string) => kecamatan.has(code), today };
+  const rejectedByReason: Partial<Record<DisbursementRejectionCode, number>> = {};
+  let rowsRead = 0;
+  let rejected = 0;
+  let stageChunk: string[] = [];
+  let rejectChunk: string[] = [];
+  const flush = async () => {
+    if (stageChunk.length) await raw.copyCsv('stage_disbursement', apply.STAGE_COLUMNS, stageChunk.join(''));
+    if (rejectChunk.length)
+      await raw.copyCsv('stage_disbursement_rejection', apply.REJECTION_COLUMNS, rejectChunk.join(''));
+    stageChunk = [];
+    rejectChunk = [];
+  };
+  for await (const row of file.rows) {
+    rowsRead++;
+    const result = validateDisbursementRow(row.line, row.cells, ctx);
+    if (isDisbursementRejection(result)) {
+      rejected++;
+      for (const reason of result.reasons) rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+      rejectChunk.push(
+        csvRow([
+          row.line,
+          result.reasons,
+          result.fields,
+          JSON.stringify(originalOf(file.headers, row.cells)),
+        ]),
+      );
+    } else {
+      stageChunk.push(stageLine(result));
+    }
+    if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
+      await flush();
+      onProgress?.(rowsRead, 'membaca', file.estimatedRows);
+    }
+  }
+  await flush();
+  return { rowsRead, rejected, rejectedByReason };
+}
+
+/**
+ * The original cells of the lines that matched two allocations. Known only after matching,
+ * so the file is read a second time — only when there are such lines, which keeps the common
+ * case from staging every line's original text.
+ */
+async function stageAmbiguous(raw: RawConnection, input: DisbursementImportInput, lines: number[]) {
+  const wanted = new Set(lines);
+  const file = await openTabular(input.filePath, { sheet: input.sheet });
+  let chunk: string[] = [];
+  for await (const row of file.rows) {
+    if (!wanted.has(row.line)) continue;
+    chunk.push(
+      csvRow([
+        row.line,
+        ['MATCHES_TWO_ALLOCATIONS'],
+        ['nik', 'account'],
+        JSON.stringify(originalOf(file.headers, row.cells)),
+      ]),
+    );
+    if (chunk.length >= CHUNK_ROWS) {
+      await raw.copyCsv('stage_disbursement_rejection', apply.REJECTION_COLUMNS, chunk.join(''));
+      chunk = [];
+    }
+  }
+  if (chunk.length)
+    await raw.copyCsv('stage_disbursement_rejection', apply.REJECTION_COLUMNS, chunk.join(''));
+}
+
+function stageLine(r: DisbursementRecord): string {
+  return csvRow([r.line, r.nik, r.nikValid, r.account, r.amount, r.paidOn, r.status, r.reason]);
+}
+
+/** The cells as the operator typed them, under the file's own headers, for the error report. */
+function originalOf(headers: readonly string[], cells: readonly unknown[]): Record<string, string | null> {
+  return Object.fromEntries(headers.map((h, i) => [h, originalText(cells[i])]));
+}
+
+function originalText(cell: unknown): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell);
+}

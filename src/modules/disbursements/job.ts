@@ -1,0 +1,41 @@
+import type { Actor } from '../../platform/auth/actor';
+import type { Config } from '../../platform/config';
+import { removeUpload, uploadPath } from '../../platform/files/uploads';
+import type { JobContext } from '../jobs/service';
+import type { DisbursementImportService } from './import-service';
+
+export interface DisbursementImportJobPayload {
+  uploadId: string;
+  fileName: string;
+  program: string;
+  period: string;
+  channel: string;
+  sheet?: string | undefined;
+  map: string[];
+  actor: Actor;
+}
+
+/** The `disbursement.import` job: imports an uploaded channel report, then removes the file. */
+export async function runDisbursementImportJob(
+  service: DisbursementImportService,
+  config: Config,
+  ctx: JobContext<DisbursementImportJobPayload>,
+) {
+  const { payload } = ctx;
+  const filePath = uploadPath(config.filesDir, payload.uploadId);
+  const summary = await service.importReport(
+    payload.actor,
+    {
+      program: payload.program,
+      period: payload.period,
+      channel: payload.channel,
+      filePath,
+      fileName: payload.fileName,
+      sheet: payload.sheet,
+      map: payload.map,
+    },
+    (rows, stage, total) => ctx.progress(rows, total, stage),
+  );
+  removeUpload(config.filesDir, payload.uploadId);
+  return summary;
+}

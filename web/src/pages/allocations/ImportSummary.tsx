@@ -1,0 +1,117 @@
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { DetailField } from '../../components/DetailPage';
+import { useI18n } from '../../i18n';
+import { formatNumber } from '../../lib/format';
+import { formatRupiah } from '../programs/programFormat';
+import { type AllocationImportSummary, rejectedAllocationsUrl } from './uploadAllocation';
+
+function Counts({ counts, label }: { counts: Record<string, number>; label: (code: string) => string }) {
+  const { language } = useI18n();
+  return (
+    <Table verticalSpacing={4}>
+      <Table.Tbody>
+        {Object.entries(counts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([code, n]) => (
+            <Table.Tr key={code} data-testid={`allocation-reason-${code}`}>
+              <Table.Td w={80} ta="right" fw={600}>
+                {formatNumber(n, language)}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{label(code)}</Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {code}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** The outcome of one allocation import: counts, reasons in words, flags, rejected-lines downloads. */
+export function ImportSummary({ summary }: { summary: AllocationImportSummary }) {
+  const { t, language } = useI18n();
+  const reason = (code: string) => t(`allocations.reasons.${code}` as never, { defaultValue: code });
+  const flag = (code: string) => t(`allocations.flags.${code}` as never, { defaultValue: code });
+  return (
+    <Paper withBorder p="md" data-testid="allocation-result">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>{t('allocations.result.title', { id: summary.importId })}</Title>
+          <Badge variant="light">{summary.fileName}</Badge>
+        </Group>
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
+          <DetailField label={t('allocations.result.rowsRead')}>
+            <Text fw={700}>{formatNumber(summary.rowsRead, language)}</Text>
+          </DetailField>
+          <DetailField label={t('allocations.result.accepted')}>
+            <Text fw={700} c="green.8" data-testid="allocation-accepted">
+              {formatNumber(summary.accepted, language)}
+            </Text>
+          </DetailField>
+          <DetailField label={t('allocations.result.rejected')}>
+            <Text fw={700} c={summary.rejected > 0 ? 'red.8' : undefined} data-testid="allocation-rejected">
+              {formatNumber(summary.rejected, language)}
+            </Text>
+          </DetailField>
+          <DetailField label={t('allocations.result.linked')}>
+            <Text fw={700}>{formatNumber(summary.linked, language)}</Text>
+          </DetailField>
+          <DetailField label={t('allocations.result.totalAmount')}>
+            <Text fw={700}>{formatRupiah(summary.totalAmount, language)}</Text>
+          </DetailField>
+          <DetailField label={t('allocations.result.expectedAmount')}>
+            <Text fw={700}>{formatRupiah(summary.expectedAmount, language)}</Text>
+          </DetailField>
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {summary.rejected > 0 && (
+            <Stack gap={4}>
+              <Text fw={600} size="sm">
+                {t('allocations.result.rejectedReasons')}
+              </Text>
+              <Counts counts={summary.rejectedByReason} label={reason} />
+              <Group gap="xs">
+                <Text size="sm">{t('allocations.result.download')}:</Text>
+                {(['csv', 'xlsx'] as const).map((format) => (
+                  <Button
+                    key={format}
+                    component="a"
+                    href={rejectedAllocationsUrl(summary.importId, format)}
+                    size="xs"
+                    variant="light"
+                    data-testid={`allocation-rejected-${format}`}
+                  >
+                    {format.toUpperCase()}
+                  </Button>
+                ))}
+              </Group>
+            </Stack>
+          )}
+          {Object.keys(summary.flaggedByReason).length > 0 && (
+            <Stack gap={4}>
+              <Text fw={600} size="sm">
+                {t('allocations.result.flags')}
+              </Text>
+              <Counts counts={summary.flaggedByReason} label={flag} />
+            </Stack>
+          )}
+        </SimpleGrid>
+        {summary.alreadyAllocatedInPeriod > 0 && (
+          <Alert color="yellow" variant="light">
+            {t('allocations.result.alreadyAllocated', {
+              count: formatNumber(summary.alreadyAllocatedInPeriod, language) as never,
+            })}
+          </Alert>
+        )}
+        {summary.ignoredColumns.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('allocations.result.ignoredColumns', { columns: summary.ignoredColumns.join(', ') })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

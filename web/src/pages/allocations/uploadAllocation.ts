@@ -1,0 +1,87 @@
+import { ApiError, getCsrfToken, type Schemas } from '../../api/client';
+
+export type Job = Schemas['Job'];
+
+/**
+ * Sends an allocation file as the raw request body; the server checks programme, period, the
+ * same file imported before and the columns at once, then answers with the job (202).
+ * Through XMLHttpRequest rather than fetch: only it reports upload progress.
+ */
+export function uploadAllocationFile(
+  target: { program: string; period: string },
+  file: File,
+  options: {
+    channel?: string | undefined;
+    sheet?: string | undefined;
+    map?: string | undefined;
+    onProgress?: (fraction: number) => void;
+  },
+): Promise<Job> {
+  const query = new URLSearchParams({ fileName: file.name });
+  if (options.channel) query.set('channel', options.channel);
+  if (options.sheet) query.set('sheet', options.sheet);
+  if (options.map) query.set('map', options.map);
+  const url = `/api/programs/${encodeURIComponent(target.program)}/periods/${encodeURIComponent(target.period)}/allocation-imports?${query.toString()}`;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    const csrf = getCsrfToken();
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const body = xhr.response as
+        | (Job & { error?: undefined })
+        | { error?: Partial<Schemas['ErrorResponse']['error']> }
+        | null;
+      if (xhr.status >= 200 && xhr.status < 300 && body && !body.error) {
+        resolve(body as Job);
+        return;
+      }
+      const error = body?.error ?? {};
+      reject(
+        new ApiError(
+          xhr.status,
+          error.code ?? `HTTP_${xhr.status}`,
+          error.message ?? xhr.statusText,
+          error.details,
+          error.requestId,
+        ),
+      );
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
+    xhr.send(file);
+  });
+}
+
+export function rejectedAllocationsUrl(importId: number, format: 'csv' | 'xlsx'): string {
+  return `/api/allocation-imports/${importId}/rejected.${format}`;
+}
+
+export const CHANNELS = ['BRI', 'BNI', 'MANDIRI', 'BTN', 'BSI', 'POS'] as const;
+export const FLAGS = ['NIK_NOT_IN_REGISTRY', 'NIK_INVALID', 'KK_MISMATCH', 'AMOUNT_MISMATCH'] as const;
+
+export const channelLabel = (channel: string) => (channel === 'POS' ? 'PT Pos' : channel);
+
+/** The import summary the job returns (src/modules/allocations/import-service.ts). */
+export interface AllocationImportSummary {
+  importId: number;
+  program: string;
+  period: string;
+  fileName: string;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+  flaggedByReason: Record<string, number>;
+  alreadyAllocatedInPeriod: number;
+  linked: number;
+  households: number;
+  totalAmount: number;
+  expectedAmount: number;
+  ignoredColumns: string[];
+}
