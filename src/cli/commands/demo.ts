@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { seedDemoDistribution } from '../../modules/demo/distribution';
 import { seedDemoRegistry } from '../../modules/demo/seed';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { randomPassword } from '../../platform/auth/secrets';
@@ -134,7 +135,11 @@ async function prepareDemo(services: Services, households: number, password: str
       mustChangePassword: false,
     });
   }
-  return { seeded, users: ['admin', ...DEMO_USERS.map((u) => u.username)] };
+  // Programmes the way an office runs them: allocations, channel reports, reconciliation.
+  const distribution = await seedDemoDistribution(services, admin, DEMO_SEED, (step) =>
+    process.stderr.write(`Menyiapkan data penyaluran demo: ${step}\n`),
+  );
+  return { seeded, distribution, users: ['admin', ...DEMO_USERS.map((u) => u.username)] };
 }
 
 function printLogins(password: string): void {
