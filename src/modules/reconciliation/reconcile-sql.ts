@@ -22,15 +22,27 @@ import type { Channel } from '../../db/types';
  */
 
 /**
- * Brings reconciliation_line to exactly one line per allocation line of the period (update
- * what changed, add what is new, remove lines whose allocation is gone) and returns the totals
- * (per status, kecamatan and channel), in one statement: the computed lines are materialised
- * once, written, and aggregated without reading them back (measured on 1,000,000
- * lines: a second pass joining the stored lines to `allocation` cost a third of the run).
+ * Removes the previous result of the period; the caller's transaction makes delete + insert
+ * atomic. (Updating only the lines that changed was tried: the statement then reads
+ * reconciliation_line while inserting into it, and the planner's nested-loop anti-join over
+ * the table being filled turned 200,000 lines into minutes.)
+ */
+export async function clearLines(db: Db, program: string, period: string): Promise<void> {
+  await sql`DELETE FROM reconciliation_line WHERE program_code = ${program} AND period = ${period}`.execute(
+    db,
+  );
+}
+
+/**
+ * Writes one reconciliation_line per allocation line of the period (after clearLines, in the
+ * same transaction) and returns the totals (per status, kecamatan and channel), in one
+ * statement: the computed lines are materialised once, inserted, and aggregated without
+ * reading them back (measured on 1,000,000 lines: a second pass joining the stored lines to
+ * `allocation` cost a third of the run).
  * The latest failure's reason is picked with DISTINCT ON over the failures only, so the main
  * aggregate needs no per-group sort.
  */
-export async function writeLines(db: Db, program: string, period: string): Promise<AggregateRow[]> {
+export async function insertLines(db: Db, program: string, period: string): Promise<AggregateRow[]> {
   const result = await sql<AggregateRow>`
     WITH reported AS (
       SELECT
@@ -72,32 +84,13 @@ export async function writeLines(db: Db, program: string, period: string): Promi
       LEFT JOIN last_failure f ON f.allocation_id = a.id
       WHERE a.program_code = ${program} AND a.period = ${period}
     ),
-    -- Only what differs is written: a re-run after one more report touches the lines it
-    -- changes, not the million it does not (and leaves no million dead rows behind).
-    changed AS (
-      UPDATE reconciliation_line r
-      SET status = c.status, paid_amount = c.paid_amount, paid_count = c.paid_count,
-        failed_count = c.failed_count, last_paid_on = c.last_paid_on, failure_reason = c.failure_reason
-      FROM computed c
-      WHERE r.allocation_id = c.id
-        AND (r.status, r.paid_amount, r.paid_count, r.failed_count, r.last_paid_on, r.failure_reason)
-          IS DISTINCT FROM
-            (c.status, c.paid_amount, c.paid_count, c.failed_count, c.last_paid_on, c.failure_reason)
-    ),
-    added AS (
+    written AS (
       INSERT INTO reconciliation_line
         (allocation_id, program_code, period, status, paid_amount, paid_count, failed_count,
          last_paid_on, failure_reason)
-      SELECT c.id, ${program}, ${period}, c.status, c.paid_amount, c.paid_count, c.failed_count,
-        c.last_paid_on, c.failure_reason
-      FROM computed c
-      WHERE NOT EXISTS (SELECT 1 FROM reconciliation_line r WHERE r.allocation_id = c.id)
-    ),
-    -- Lines whose allocation is gone (an allocation import replaced) disappear with it.
-    removed AS (
-      DELETE FROM reconciliation_line r
-      WHERE r.program_code = ${program} AND r.period = ${period}
-        AND NOT EXISTS (SELECT 1 FROM computed c WHERE c.id = r.allocation_id)
+      SELECT id, ${program}, ${period}, status, paid_amount, paid_count, failed_count,
+        last_paid_on, failure_reason
+      FROM computed
     )
     SELECT
       CASE WHEN grouping(status) = 0 THEN 'status'

@@ -104,15 +104,17 @@ export function createReconciliationService(deps: {
 
   /** The run itself, inside the caller's transaction (which holds the period's row lock). */
   async function reconcileIn(tx: Tx, program: string, period: string, onProgress?: ProgressFn) {
-    onProgress?.(0, 2, 'mencocokkan laporan dengan alokasi');
-    const rows = await reconcile.writeLines(tx.db, program, period);
+    onProgress?.(0, 3, 'menghapus hasil lama');
+    await reconcile.clearLines(tx.db, program, period);
+    onProgress?.(1, 3, 'mencocokkan laporan dengan alokasi');
+    const rows = await reconcile.insertLines(tx.db, program, period);
     const lines = rows.filter((r) => r.grp === 'status').reduce((sum, r) => sum + r.kpm, 0);
-    onProgress?.(1, 2, 'menghitung ringkasan');
+    onProgress?.(2, 3, 'menghitung ringkasan');
     const summary = await completeSummary(tx.db, program, period, rows, null);
     const basis = await repo.importBasis(tx.db, program, period);
     const stored: StoredSummary = { ...summary, basis: { imports: basis.imports } };
     const reconciledAt = await repo.saveResult(tx.db, program, period, stored);
-    onProgress?.(2, 2, 'selesai');
+    onProgress?.(3, 3, 'selesai');
     return { summary, lines, reconciledAt };
   }
 
