@@ -24,9 +24,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import pg from 'pg';
-import { openDatabase, type SalurDatabase } from '../src/db/database';
+import type { SalurDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { encodeNik } from '../src/domain/nik';
 import { computePkhBenefit, pkhRulesFrom } from '../src/domain/pkh-benefit';
@@ -38,15 +36,25 @@ import { SYSTEM_ACTOR } from '../src/platform/auth/actor';
 import { loadConfig } from '../src/platform/config';
 import { createServices } from '../src/platform/services';
 import { type AllocationLine, allocationCsvLine, writeLines } from '../test/support/distribution-files';
+import {
+  BASELINE_TABLE,
+  checkpoint,
+  copyCsvFile,
+  createBaselineTable,
+  dropBaselineTable,
+  MB,
+  openFreshDatabase,
+  secondsSince,
+  startRssSampler,
+  stepsAndSlowStatements,
+} from './support/engine-kit';
 import { timeStatements } from './support/timed-database';
 
 const SEED = 1;
 const PERIOD = { code: '2026-T2', start: '2026-04-01', end: '2026-06-30', months: 3 };
 const BASELINE_CHUNK_LINES = 50_000;
 const BASELINE_COLUMNS = ['nik', 'no_kk', 'nama', 'nominal', 'bank', 'no_rekening'];
-const MB = 1024 * 1024;
 const targets = { pgliteRatioMax: 6, postgresRatioMax: 4, peakRssMBMax: 1500 };
-const secondsSince = (start: number) => Math.round(performance.now() - start) / 1000;
 
 if (process.argv[2] === 'engine')
   await engine(process.argv[3] as 'pglite' | 'postgres', process.argv.slice(4));
@@ -96,13 +104,13 @@ async function engine(kind: 'pglite' | 'postgres', args: string[]) {
   const households = Number(args[0]);
   const lines = Number(args[1]);
   const log = (message: string) => process.stderr.write(`[${kind}] ${message}\n`);
-  let peakRss = 0;
-  const sampleRss = () => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  };
-  const sampler = setInterval(sampleRss, 200);
+  const rss = startRssSampler();
 
-  const { database, cleanup } = await openFresh(kind);
+  const { database, cleanup } = await openFreshDatabase(kind, {
+    tmpPrefix: 'salur-bench-alloc-',
+    dbPrefix: 'bench_alloc_',
+    serverUrl: process.env.BENCH_DATABASE_URL,
+  });
   try {
     await migrate(database);
     await loadReferenceRegions(database);
@@ -111,14 +119,17 @@ async function engine(kind: 'pglite' | 'postgres', args: string[]) {
     log(`registry: ${seeded.households} households, ${seeded.persons} persons in ${secondsSince(start)} s`);
     const csvPath = await ensureCsv(database, households, lines, log);
 
-    const checkpoint = () => database.withConnection((raw) => raw.exec('CHECKPOINT'));
-    await checkpoint();
+    await checkpoint(database);
     start = performance.now();
-    const baselineRows = await copyBaseline(database, csvPath);
+    await createBaselineTable(database, BASELINE_COLUMNS);
+    const baselineRows = await copyCsvFile(database, csvPath, BASELINE_TABLE, BASELINE_COLUMNS, {
+      skipHeader: true,
+      chunkLines: BASELINE_CHUNK_LINES,
+    });
     const baseline = secondsSince(start);
     log(`baseline COPY: ${baselineRows} rows in ${baseline} s`);
-    await database.withConnection((raw) => raw.exec('DROP TABLE bench_copy_baseline'));
-    await checkpoint();
+    await dropBaselineTable(database);
+    await checkpoint(database);
 
     const timed = timeStatements(database);
     const services = createServices(timed.database, loadConfig({ SALUR_KABUPATEN: '13.71' }));
@@ -135,8 +146,8 @@ async function engine(kind: 'pglite' | 'postgres', args: string[]) {
     const importSeconds = secondsSince(start);
     log(`import: ${importSeconds} s`);
     const statements = timed.take();
-    sampleRss();
-    clearInterval(sampler);
+    rss.sample();
+    rss.stop();
     const { timingsMs, headers: _h, ...counts } = summary;
     process.stdout.write(
       `${JSON.stringify({
@@ -147,42 +158,17 @@ async function engine(kind: 'pglite' | 'postgres', args: string[]) {
         ratio: Math.round((importSeconds / baseline) * 100) / 100,
         readSeconds,
         applySeconds: Math.round((importSeconds - readSeconds) * 1000) / 1000,
-        steps: Object.fromEntries(Object.entries(timingsMs).map(([k, ms]) => [k, ms / 1000])),
-        slowStatements: Object.fromEntries(Object.entries(statements).filter(([, s]) => s >= 0.5)),
-        peakRssMB: Math.round(peakRss / MB),
-        maxRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
+        ...stepsAndSlowStatements(timingsMs, statements),
+        peakRssMB: rss.peakMB(),
+        maxRssMB: rss.maxRssMB(),
         summary: counts,
       })}\n`,
     );
   } finally {
-    clearInterval(sampler);
+    rss.stop();
     await database.close();
     await cleanup();
   }
-}
-
-async function openFresh(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salur-bench-alloc-'));
-    const database = await openDatabase({ dataDir });
-    return { database, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const serverUrl = process.env.BENCH_DATABASE_URL!;
-  const name = `bench_alloc_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  return { database, cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** The allocation file, generated from the same families the seed wrote (same seed, same regions). */
@@ -266,29 +252,4 @@ function* allocationText(
     });
     yield line({ nik, kk: '', name: `Luar ${i}`, amount: 750_000, channel: 'POS', account: '' }, n);
   }
-}
-
-/** The file, streamed in chunks of lines, COPYed as it is into a bare table in one transaction. */
-async function copyBaseline(database: SalurDatabase, csvPath: string): Promise<number> {
-  await database.withConnection((raw) =>
-    raw.exec(`CREATE TABLE bench_copy_baseline (${BASELINE_COLUMNS.map((c) => `${c} text`).join(', ')})`),
-  );
-  return database.transaction(async ({ raw }) => {
-    const copy = (chunk: string[]) =>
-      raw.copyCsv('bench_copy_baseline', BASELINE_COLUMNS, `${chunk.join('\n')}\n`);
-    const input = readline.createInterface({ input: fs.createReadStream(csvPath), crlfDelay: Infinity });
-    let header = true;
-    let chunk: string[] = [];
-    let total = 0;
-    for await (const text of input) {
-      if (header) header = false;
-      else chunk.push(text);
-      if (chunk.length === BASELINE_CHUNK_LINES) {
-        total += await copy(chunk);
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) total += await copy(chunk);
-    return total;
-  });
 }

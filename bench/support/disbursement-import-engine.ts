@@ -10,11 +10,7 @@
  * Usage: node --import tsx bench/support/disbursement-import-engine.ts <pglite|postgres> <dir> <lines>
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
-import pg from 'pg';
-import { openDatabase, type SalurDatabase } from '../../src/db/database';
+import type { SalurDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import type { DisbursementImportSummary } from '../../src/modules/disbursements/import-service';
 import { loadReferenceRegions } from '../../src/modules/regions/load';
@@ -22,6 +18,18 @@ import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { loadConfig } from '../../src/platform/config';
 import { createServices } from '../../src/platform/services';
 import { ALLOCATION_COPY_COLUMNS, REPORT_HEADERS, writeBenchFiles } from './disbursement-files';
+import {
+  BASELINE_TABLE,
+  checkpoint,
+  copyCsvFile,
+  cpuSecondsSince,
+  createBaselineTable,
+  dropBaselineTable,
+  openFreshDatabase,
+  secondsSince,
+  startRssSampler,
+  stepsAndSlowStatements,
+} from './engine-kit';
 import { timeStatements } from './timed-database';
 
 const [engine, workDir, linesArg] = process.argv.slice(2);
@@ -32,74 +40,14 @@ const CHUNK_LINES = 50_000;
 const actor = { ...SYSTEM_ACTOR, username: 'bench', regionCode: '1371' };
 const config = loadConfig({ SALUR_KABUPATEN: '13.71' });
 const log = (message: string) => process.stderr.write(`[${engine}] ${message}\n`);
-const secondsSince = (start: number) => Math.round(performance.now() - start) / 1000;
-const MB = 1024 * 1024;
-// CPU time of this process (PGlite runs in it): on a machine shared with other work, wall-clock
-// time stretches with the load while CPU time does not.
-const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(start);
-  return Math.round((used.user + used.system) / 1000) / 1000;
-};
+const rss = startRssSampler();
 
-let peakRss = 0;
-const sampleRss = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
-const sampler = setInterval(sampleRss, 200);
-
-async function openFresh(): Promise<{ database: SalurDatabase; cleanup: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salur-bench-disb-'));
-    const database = await openDatabase({ dataDir });
-    return { database, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('BENCH_DATABASE_URL or TEST_DATABASE_URL is not set');
-  const name = `bench_disb_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  return { database, cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-const checkpoint = (database: SalurDatabase) => database.withConnection((raw) => raw.exec('CHECKPOINT'));
-
-/** Streams a CSV file in chunks of lines into `table` with COPY, in one transaction. */
-async function copyFile(
-  database: SalurDatabase,
-  file: string,
-  table: string,
-  columns: readonly string[],
-  skipHeader: boolean,
-) {
-  return database.transaction(async ({ raw }) => {
-    const copy = (lines: string[]) => raw.copyCsv(table, columns, `${lines.join('\n')}\n`);
-    const input = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-    let header = skipHeader;
-    let chunk: string[] = [];
-    let total = 0;
-    for await (const line of input) {
-      if (header) header = false;
-      else chunk.push(line);
-      if (chunk.length === CHUNK_LINES) {
-        total += await copy(chunk);
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) total += await copy(chunk);
-    return total;
+const openFresh = () =>
+  openFreshDatabase(engine, {
+    tmpPrefix: 'salur-bench-disb-',
+    dbPrefix: 'bench_disb_',
+    serverUrl: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL,
   });
-}
 
 // The allocation table's secondary indexes and keys (migration 0007), rebuilt after the setup COPY.
 const ALLOCATION_DDL = {
@@ -120,7 +68,10 @@ const ALLOCATION_DDL = {
 async function seedAllocations(database: SalurDatabase, file: string) {
   const start = performance.now();
   await database.withConnection((raw) => raw.exec(ALLOCATION_DDL.drop));
-  const rows = await copyFile(database, file, 'allocation', ALLOCATION_COPY_COLUMNS, false);
+  const rows = await copyCsvFile(database, file, 'allocation', ALLOCATION_COPY_COLUMNS, {
+    skipHeader: false,
+    chunkLines: CHUNK_LINES,
+  });
   await database.withConnection((raw) => raw.exec(ALLOCATION_DDL.create));
   await database.withConnection((raw) => raw.exec('ANALYZE allocation;'));
   return { rows, seconds: secondsSince(start) };
@@ -161,8 +112,7 @@ async function timedImport(
     readSeconds,
     readCopySeconds: statements['COPY stage_disbursement'] ?? 0,
     applySeconds: Math.round((seconds - readSeconds) * 1000) / 1000,
-    steps: Object.fromEntries(Object.entries(timingsMs).map(([k, ms]) => [k, ms / 1000])),
-    slowStatements: Object.fromEntries(Object.entries(statements).filter(([, s]) => s >= 0.5)),
+    ...stepsAndSlowStatements(timingsMs, statements),
     summary: rest,
   };
 }
@@ -195,26 +145,20 @@ try {
   const allocations = await seedAllocations(database, files.allocationCsv);
   log(`allocations: ${allocations.rows} lines in ${allocations.seconds} s`);
 
-  await database.withConnection((raw) =>
-    raw.exec(
-      `CREATE TABLE bench_copy_baseline (${REPORT_HEADERS.map((c) => `${c.toLowerCase()} text`).join(', ')})`,
-    ),
-  );
+  const baselineColumns = REPORT_HEADERS.map((c) => c.toLowerCase());
+  await createBaselineTable(database, baselineColumns);
   await checkpoint(database);
   log('baseline COPY…');
   const baselineStart = performance.now();
   const baselineCpu = process.cpuUsage();
-  const baselineRows = await copyFile(
-    database,
-    files.reportCsv,
-    'bench_copy_baseline',
-    REPORT_HEADERS.map((c) => c.toLowerCase()),
-    true,
-  );
+  const baselineRows = await copyCsvFile(database, files.reportCsv, BASELINE_TABLE, baselineColumns, {
+    skipHeader: true,
+    chunkLines: CHUNK_LINES,
+  });
   const baselineSeconds = secondsSince(baselineStart);
   const baselineCpuSeconds = cpuSecondsSince(baselineCpu);
   log(`baseline COPY: ${baselineRows} rows in ${baselineSeconds} s`);
-  await database.withConnection((raw) => raw.exec('DROP TABLE bench_copy_baseline'));
+  await dropBaselineTable(database);
 
   const timed = timeStatements(database);
   const services = createServices(timed.database, config);
@@ -224,7 +168,7 @@ try {
   fs.copyFileSync(files.reportCsv, cumulativeCsv);
   fs.appendFileSync(cumulativeCsv, '\n');
   const again = await timedImport(services, timed.take, cumulativeCsv, 'cumulative re-export');
-  sampleRss();
+  rss.sample();
   process.stdout.write(
     `${JSON.stringify({
       lines: LINES,
@@ -246,14 +190,14 @@ try {
       cumulativeRatio: Math.round((again.seconds / baselineSeconds) * 100) / 100,
       cumulativeAllSkipped:
         again.summary.alreadyReported === first.summary.accepted && again.summary.accepted === 0,
-      peakRssMB: Math.round(peakRss / MB),
-      maxRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
+      peakRssMB: rss.peakMB(),
+      maxRssMB: rss.maxRssMB(),
       import: first,
       cumulative: again,
     })}\n`,
   );
 } finally {
-  clearInterval(sampler);
+  rss.stop();
   await database.close();
   await cleanup();
 }

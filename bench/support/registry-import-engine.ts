@@ -10,13 +10,8 @@
  * Usage: node --import tsx bench/support/registry-import-engine.ts <pglite|postgres> <csvFile>
  *   postgres: the server from BENCH_DATABASE_URL or TEST_DATABASE_URL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { type Db, openDatabase, type SalurDatabase } from '../../src/db/database';
+import type { Db, SalurDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { createRandom } from '../../src/modules/demo/random';
 import { loadReferenceRegions } from '../../src/modules/regions/load';
@@ -25,6 +20,17 @@ import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { loadConfig } from '../../src/platform/config';
 import { createServices } from '../../src/platform/services';
 import { DTSEN_CSV_HEADERS } from './dtsen-csv';
+import {
+  BASELINE_TABLE,
+  checkpoint,
+  copyCsvFile,
+  createBaselineTable,
+  dropBaselineTable,
+  openFreshDatabase,
+  secondsSince,
+  startRssSampler,
+  stepsAndSlowStatements,
+} from './engine-kit';
 import { timeStatements } from './timed-database';
 
 const [engine, csvPath] = process.argv.slice(2);
@@ -38,70 +44,26 @@ const actor = { ...SYSTEM_ACTOR, regionCode: '1371' };
 const config = loadConfig({ SALUR_KABUPATEN: '13.71' });
 
 const log = (message: string) => process.stderr.write(`[${engine}] ${message}\n`);
-const secondsSince = (start: number) => Math.round(performance.now() - start) / 1000;
-const MB = 1024 * 1024;
+const rss = startRssSampler();
 
-// Sampled RSS misses the moments PGlite holds the thread in WASM; maxRSS (below) does not.
-let peakRss = 0;
-const sampleRss = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
-const sampler = setInterval(sampleRss, 200);
-
-async function openFresh(): Promise<{ database: SalurDatabase; cleanup: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salur-bench-import-'));
-    const database = await openDatabase({ dataDir });
-    return { database, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('BENCH_DATABASE_URL or TEST_DATABASE_URL is not set');
-  const name = `salur_bench_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  return { database, cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-const checkpoint = (database: SalurDatabase) => database.withConnection((raw) => raw.exec('CHECKPOINT'));
+const openFresh = () =>
+  openFreshDatabase(engine, {
+    tmpPrefix: 'salur-bench-import-',
+    dbPrefix: 'salur_bench_',
+    serverUrl: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL,
+  });
 
 /** The file, streamed in chunks of lines, COPYed as it is into a bare table in one transaction. */
 async function copyBaseline(database: SalurDatabase): Promise<{ seconds: number; rows: number }> {
-  await database.withConnection((raw) =>
-    raw.exec(`CREATE TABLE bench_copy_baseline (${BASELINE_COLUMNS.map((c) => `${c} text`).join(', ')})`),
-  );
+  await createBaselineTable(database, BASELINE_COLUMNS);
   await checkpoint(database);
   const start = performance.now();
-  const rows = await database.transaction(async ({ raw }) => {
-    const copy = (lines: string[]) =>
-      raw.copyCsv('bench_copy_baseline', BASELINE_COLUMNS, `${lines.join('\n')}\n`);
-    const lines = readline.createInterface({ input: fs.createReadStream(csvPath!), crlfDelay: Infinity });
-    let header = true;
-    let chunk: string[] = [];
-    let total = 0;
-    for await (const line of lines) {
-      if (header) header = false;
-      else chunk.push(line);
-      if (chunk.length === BASELINE_CHUNK_LINES) {
-        total += await copy(chunk);
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) total += await copy(chunk);
-    return total;
+  const rows = await copyCsvFile(database, csvPath!, BASELINE_TABLE, BASELINE_COLUMNS, {
+    skipHeader: true,
+    chunkLines: BASELINE_CHUNK_LINES,
   });
   const seconds = secondsSince(start);
-  await database.withConnection((raw) => raw.exec('DROP TABLE bench_copy_baseline'));
+  await dropBaselineTable(database);
   return { seconds, rows };
 }
 
@@ -135,9 +97,7 @@ async function timedImport(
     readSeconds,
     readCopySeconds: statements['COPY stage_person'] ?? 0,
     applySeconds: Math.round((seconds - readSeconds) * 1000) / 1000,
-    // The service's own step names, and below them the statements that took ≥ 0.5 s.
-    steps: Object.fromEntries(Object.entries(summary.timingsMs ?? {}).map(([k, ms]) => [k, ms / 1000])),
-    slowStatements: Object.fromEntries(Object.entries(statements).filter(([, s]) => s >= 0.5)),
+    ...stepsAndSlowStatements(summary.timingsMs ?? {}, statements),
     summary,
   };
 }
@@ -236,7 +196,7 @@ try {
 
   log('search…');
   const search = await searchTimings(database.db);
-  sampleRss();
+  rss.sample();
   process.stdout.write(
     `${JSON.stringify({
       copyBaselineSeconds: baseline.seconds,
@@ -246,8 +206,8 @@ try {
       reimportSeconds: again.seconds,
       reimportRatio: Math.round((again.seconds / baseline.seconds) * 100) / 100,
       reimportUnchanged,
-      peakRssMB: Math.round(peakRss / MB),
-      maxRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
+      peakRssMB: rss.peakMB(),
+      maxRssMB: rss.maxRssMB(),
       search,
       import: {
         rowsRead: first.summary.rowsRead,
@@ -274,7 +234,7 @@ try {
     })}\n`,
   );
 } finally {
-  clearInterval(sampler);
+  rss.stop();
   await database.close();
   await cleanup();
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, type LoggedIn, login, type TestApp } from '../support/app';
+import { type LoggedIn, login, type TestApp } from '../support/app';
 import { allocationCsvLines, writeLines } from '../support/distribution-files';
-import { tempDir } from '../support/dtsen-fixture';
 import { buildUser, PASSWORD } from '../support/factories';
+import { postFile, startImportApp, stopImportApp } from '../support/import-http';
 import { buildPkhFamily } from '../support/pkh-families';
 
 const DESA = '1371031001';
@@ -15,22 +15,17 @@ let admin: LoggedIn;
 let dir: string;
 
 beforeAll(async () => {
-  dir = tempDir();
-  t = await createTestApp({ env: { SALUR_FILES_DIR: `${dir}/files` } });
-  admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+  ({ t, admin, dir } = await startImportApp());
 });
-afterAll(async () => {
-  await t.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopImportApp({ t, admin, dir }));
 
 const upload = (file: string, query: string, session = admin, base = BASE) =>
-  t.app.inject({
-    method: 'POST',
-    url: `${base}/allocation-imports?fileName=${encodeURIComponent(path.basename(file))}${query}`,
-    headers: { ...session.headers, 'content-type': 'application/octet-stream' },
-    payload: fs.readFileSync(file),
-  });
+  postFile(
+    t,
+    `${base}/allocation-imports?fileName=${encodeURIComponent(path.basename(file))}${query}`,
+    file,
+    session,
+  );
 
 async function jobResult(jobId: number) {
   await t.services.jobs.runUntilIdle();

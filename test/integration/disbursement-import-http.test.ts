@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/database';
-import { ADMIN_PASSWORD, createTestApp, type LoggedIn, login, type TestApp } from '../support/app';
+import { ADMIN_PASSWORD, type LoggedIn, login, type TestApp } from '../support/app';
 import {
   finalisePeriod,
   reportLine,
@@ -16,6 +16,7 @@ import {
 } from '../support/disbursement-factories';
 import { buildUser, PASSWORD } from '../support/factories';
 import { withDatabase } from '../support/global-setup';
+import { postFile, startImportApp, stopImportApp } from '../support/import-http';
 
 const DESA = '1371031001';
 const OTHER_DESA = '1371111001';
@@ -25,28 +26,22 @@ let admin: LoggedIn;
 let dir: string;
 
 beforeAll(async () => {
-  dir = tempDir();
-  t = await createTestApp({ env: { SALUR_FILES_DIR: `${dir}/files` } });
-  admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+  ({ t, admin, dir } = await startImportApp());
 });
-afterAll(async () => {
-  await t.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopImportApp({ t, admin, dir }));
 
 const upload = (
   file: string,
   query: { period: string; channel?: string; program?: string },
   session: LoggedIn = admin,
 ) =>
-  t.app.inject({
-    method: 'POST',
-    url:
-      `/api/programs/${query.program ?? 'PKH'}/periods/${query.period}/disbursement-reports` +
+  postFile(
+    t,
+    `/api/programs/${query.program ?? 'PKH'}/periods/${query.period}/disbursement-reports` +
       `?channel=${encodeURIComponent(query.channel ?? 'BRI')}&fileName=${encodeURIComponent(path.basename(file))}`,
-    headers: { ...session.headers, 'content-type': 'application/octet-stream' },
-    payload: fs.readFileSync(file),
-  });
+    file,
+    session,
+  );
 const get = (url: string, session: LoggedIn = admin) =>
   t.app.inject({ method: 'GET', url, headers: session.headers });
 const jobCount = async () =>

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, type LoggedIn, login, type TestApp } from '../support/app';
-import { newKk, personRow, tempDir, writeCsv } from '../support/dtsen-fixture';
+import { type LoggedIn, login, type TestApp } from '../support/app';
+import { newKk, personRow, writeCsv } from '../support/dtsen-fixture';
 import { buildUser, PASSWORD } from '../support/factories';
+import { postFile, startImportApp, stopImportApp } from '../support/import-http';
 
 const DESA = '1371031001';
 let t: TestApp;
@@ -10,22 +11,12 @@ let admin: LoggedIn;
 let dir: string;
 
 beforeAll(async () => {
-  dir = tempDir();
-  t = await createTestApp({ env: { SALUR_FILES_DIR: `${dir}/files` } });
-  admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+  ({ t, admin, dir } = await startImportApp());
 });
-afterAll(async () => {
-  await t.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stopImportApp({ t, admin, dir }));
 
 const upload = (file: string, name: string, session = admin) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/registry/uploads?fileName=${encodeURIComponent(name)}`,
-    headers: { ...session.headers, 'content-type': 'application/octet-stream' },
-    payload: fs.readFileSync(file),
-  });
+  postFile(t, `/api/registry/uploads?fileName=${encodeURIComponent(name)}`, file, session);
 
 describe('DTSEN import over HTTP', () => {
   it('uploads, previews the mapping, runs as a job and serves the rejected-rows report', async () => {

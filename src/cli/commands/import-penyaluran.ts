@@ -1,71 +1,66 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { writeErrorReportFiles } from '../../modules/disbursements/error-report';
 import type { DisbursementImportSummary } from '../../modules/disbursements/import-service';
 import {
   DISBURSEMENT_REJECTION_MESSAGES,
   DISBURSEMENT_WARNING_MESSAGES,
-  type DisbursementRejectionCode,
-  type DisbursementWarningCode,
 } from '../../modules/disbursements/reasons';
-import { CLI_ACTOR, runWithServices, withDatabaseOptions } from '../context';
-import { collectMapOption } from '../options';
-import { createProgressBar } from '../progress';
-import { printJson } from '../run';
+import { withDatabaseOptions } from '../context';
+import {
+  type FileImportOptions,
+  printByReason,
+  printImportTail,
+  type RejectionFiles,
+  runFileImport,
+  rupiah,
+  withSheetAndMap,
+} from '../file-import';
 
-interface ImportPenyaluranOptions {
+interface ImportPenyaluranOptions extends FileImportOptions {
   program: string;
   period: string;
   channel: string;
   sheet?: string;
   map: string[];
-  json?: boolean;
-  dataDir?: string;
-  databaseUrl?: string;
 }
 
 /** `salur import penyaluran …`: a channel's report of what it paid (issue 4, docs/format-laporan-penyaluran.md). */
 export function registerDisbursementImportCommand(importCommand: Command): void {
-  withDatabaseOptions(importCommand.command('penyaluran <file>'))
-    .description('Impor laporan penyaluran dari bank/PT Pos (.csv atau .xlsx) untuk satu program dan periode')
-    .requiredOption('--program <kode>', 'kode program, mis. PKH')
-    .requiredOption('--period <periode>', 'periode, mis. 2026-T2 (tahap), 2026-03 (bulan)')
-    .requiredOption('--channel <penyalur>', 'penyalur: BRI, BNI, MANDIRI, BTN, BSI, POS')
-    .option('--sheet <name>', 'lembar .xlsx (bawaan: lembar pertama)')
-    .option(
-      '--map <KOLOM=bidang>',
-      'petakan judul kolom lain ke bidang nik, account, amount, paidOn, status, reason (boleh diulang)',
-      collectMapOption,
-      [],
-    )
+  withSheetAndMap(
+    withDatabaseOptions(importCommand.command('penyaluran <file>'))
+      .description(
+        'Impor laporan penyaluran dari bank/PT Pos (.csv atau .xlsx) untuk satu program dan periode',
+      )
+      .requiredOption('--program <kode>', 'kode program, mis. PKH')
+      .requiredOption('--period <periode>', 'periode, mis. 2026-T2 (tahap), 2026-03 (bulan)')
+      .requiredOption('--channel <penyalur>', 'penyalur: BRI, BNI, MANDIRI, BTN, BSI, POS'),
+    'petakan judul kolom lain ke bidang nik, account, amount, paidOn, status, reason (boleh diulang)',
+  )
     .option('--json', 'cetak ringkasan JSON')
-    .action(async (file: string, options: ImportPenyaluranOptions) => {
-      const bar = createProgressBar('Impor penyaluran');
-      const { summary, errorReport } = await runWithServices(options, async (services) => {
-        const result = await services.disbursementImport.importReport(
-          { ...CLI_ACTOR, regionCode: services.config.kabupatenCode },
-          {
-            program: options.program,
-            period: options.period,
-            channel: options.channel,
-            filePath: file,
-            sheet: options.sheet,
-            map: options.map,
-          },
-          (rows, _stage, total) => bar.update(rows, total),
-        );
-        bar.stop();
-        const base = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.ditolak`);
-        const report =
-          result.rejected > 0 ? await writeErrorReportFiles(services.database, result.reportId, base) : null;
-        return { summary: result, errorReport: report };
-      }).finally(() => bar.stop());
-      if (options.json) printJson(toJson(summary, errorReport));
-      else printHuman(summary, errorReport);
-    });
+    .action((file: string, options: ImportPenyaluranOptions) =>
+      runFileImport(file, options, {
+        label: 'Impor penyaluran',
+        run: (services, actor, onProgress) =>
+          services.disbursementImport.importReport(
+            actor,
+            {
+              program: options.program,
+              period: options.period,
+              channel: options.channel,
+              filePath: file,
+              sheet: options.sheet,
+              map: options.map,
+            },
+            onProgress,
+          ),
+        writeRejections: (database, summary, base) => writeErrorReportFiles(database, summary.reportId, base),
+        toJson,
+        printHuman,
+      }),
+    );
 }
 
-function toJson(s: DisbursementImportSummary, report: { csv: string; xlsx: string } | null) {
+function toJson(s: DisbursementImportSummary, report: RejectionFiles) {
   return {
     reportId: s.reportId,
     program: s.program,
@@ -87,9 +82,7 @@ function toJson(s: DisbursementImportSummary, report: { csv: string; xlsx: strin
   };
 }
 
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
-
-function printHuman(s: DisbursementImportSummary, report: { csv: string; xlsx: string } | null): void {
+function printHuman(s: DisbursementImportSummary, report: RejectionFiles): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(
     `Laporan #${s.reportId} ${s.program} ${s.period} ${s.channel}: ${s.rowsRead} baris dibaca, ${s.accepted} disimpan, ` +
@@ -100,10 +93,7 @@ function printHuman(s: DisbursementImportSummary, report: { csv: string; xlsx: s
     `  BERHASIL: ${s.byStatus.BERHASIL.lines} baris, ${rupiah(s.byStatus.BERHASIL.amount)}; ` +
       `GAGAL: ${s.byStatus.GAGAL.lines} baris, ${rupiah(s.byStatus.GAGAL.amount)}.`,
   );
-  for (const [code, n] of Object.entries(s.rejectedByReason))
-    out(`  Ditolak ${code} (${n}): ${DISBURSEMENT_REJECTION_MESSAGES[code as DisbursementRejectionCode]}`);
-  for (const [code, n] of Object.entries(s.warningsByReason))
-    out(`  Peringatan ${code} (${n}): ${DISBURSEMENT_WARNING_MESSAGES[code as DisbursementWarningCode]}`);
-  if (s.ignoredColumns.length) out(`  Kolom tidak dikenal (diabaikan): ${s.ignoredColumns.join(', ')}`);
-  if (report) out(`  Laporan baris ditolak: ${report.csv} dan ${report.xlsx}`);
+  printByReason(out, 'Ditolak', s.rejectedByReason, DISBURSEMENT_REJECTION_MESSAGES);
+  printByReason(out, 'Peringatan', s.warningsByReason, DISBURSEMENT_WARNING_MESSAGES);
+  printImportTail(out, s.ignoredColumns, report);
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { csvRow } from '../../db/copy-csv';
 import type { Db, SalurDatabase } from '../../db/database';
 import type { Channel } from '../../db/types';
 import { type Period, parseChannel } from '../../domain/period';
@@ -10,6 +9,7 @@ import type { Config } from '../../platform/config';
 import { type AppError, ConflictError, ValidationError } from '../../platform/errors';
 import { fileSha256 } from '../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../platform/files/header-map';
+import { stageRows, stepTimer } from '../../platform/files/stage-rows';
 import { openTabular } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
 import {
@@ -162,13 +162,7 @@ export function createAllocationImportService(deps: {
       );
 
       return database.transaction(async ({ db, raw }) => {
-        const timings: Record<string, number> = {};
-        const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-          const started = performance.now();
-          const result = await run();
-          timings[name] = Math.round(performance.now() - started);
-          return result;
-        };
+        const { timings, step } = stepTimer();
         // Creates the period on its first import, locks it (imports of a period never interleave)
         // and refuses a finalised one; the duplicate check is repeated under that lock.
         const { period } = await openPeriodForAllocation(db, input.program, input.period);
@@ -307,10 +301,6 @@ async function readIntoStage(
   onProgress: ImportProgress | undefined,
 ) {
   await apply.createStage(raw);
-  const rejectedByReason: Partial<Record<AllocationRejectionCode, number>> = {};
-  let rowsRead = 0;
-  let accepted = 0;
-  let rejected = 0;
   const ctx = {
     columns,
     defaultChannel,
@@ -318,38 +308,15 @@ async function readIntoStage(
     today,
     seen: new Set<string>(),
   };
-  let stageChunk: string[] = [];
-  let rejectChunk: string[] = [];
-  const flush = async () => {
-    if (stageChunk.length) await raw.copyCsv('stage_alloc', apply.STAGE_COLUMNS, stageChunk.join(''));
-    if (rejectChunk.length)
-      await raw.copyCsv(
-        'stage_alloc_rejection',
-        ['line', 'reasons', 'fields', 'original'],
-        rejectChunk.join(''),
-      );
-    stageChunk = [];
-    rejectChunk = [];
-  };
-  for await (const row of file.rows) {
-    rowsRead++;
-    const result = validateAllocationRow(row.line, row.cells, ctx);
-    if (isAllocationRejection(result)) {
-      rejected++;
-      for (const reason of result.reasons) rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-      const original = Object.fromEntries(file.headers.map((h, i) => [h, originalText(row.cells[i])]));
-      rejectChunk.push(csvRow([row.line, result.reasons, result.fields, JSON.stringify(original)]));
-    } else {
-      accepted++;
-      stageChunk.push(stageLine(result));
-    }
-    if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
-      await flush();
-      onProgress?.(rowsRead, 'membaca', file.estimatedRows);
-    }
-  }
-  await flush();
-  return { rowsRead, accepted, rejected, rejectedByReason };
+  return stageRows(raw, file, {
+    stage: { table: 'stage_alloc', columns: apply.STAGE_COLUMNS },
+    rejectionTable: 'stage_alloc_rejection',
+    chunkRows: CHUNK_ROWS,
+    validate: (line, cells) => validateAllocationRow(line, cells, ctx),
+    isRejection: isAllocationRejection,
+    stageLine,
+    onProgress,
+  });
 }
 
 // Line, NIK, KK, amount and channel never need quoting (digits, codes); name and account may.
@@ -360,11 +327,4 @@ const quoted = (value: string | null) =>
 /** The staging table's CSV line (same quoting rules as db/copy-csv, written out for speed). */
 function stageLine(r: AllocationRecord): string {
   return `${r.line},${r.nik},${r.nikInvalid ? 't' : 'f'},${r.kk ?? ''},${quoted(r.name)},${r.amount},${r.channel},${quoted(r.account)}\n`;
-}
-
-/** The cell as the operator typed it, for the error report (numbers and dates as text). */
-function originalText(cell: unknown): string | null {
-  if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor';
 import type { Config } from '../../platform/config';
-import { removeUpload, uploadPath } from '../../platform/files/uploads';
 import type { JobContext } from '../jobs/service';
+import { runUploadJob } from '../jobs/upload-job';
 import type { AllocationImportService } from './import-service';
 
 export interface AllocationImportJobPayload {
@@ -22,20 +22,19 @@ export async function runAllocationImportJob(
   ctx: JobContext<AllocationImportJobPayload>,
 ) {
   const { payload } = ctx;
-  const filePath = uploadPath(config.filesDir, payload.uploadId);
-  const summary = await service.importAllocations(
-    payload.actor,
-    {
-      program: payload.program,
-      period: payload.period,
-      filePath,
-      fileName: payload.fileName,
-      channel: payload.channel,
-      sheet: payload.sheet,
-      map: payload.map,
-    },
-    (rows, stage, total) => ctx.progress(rows, total, stage),
+  return runUploadJob(config, ctx, (filePath, onProgress) =>
+    service.importAllocations(
+      payload.actor,
+      {
+        program: payload.program,
+        period: payload.period,
+        filePath,
+        fileName: payload.fileName,
+        channel: payload.channel,
+        sheet: payload.sheet,
+        map: payload.map,
+      },
+      onProgress,
+    ),
   );
-  removeUpload(config.filesDir, payload.uploadId);
-  return summary;
 }

@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor';
 import { authorize } from '../../platform/auth/actor';
 import { ValidationError } from '../../platform/errors';
-import { removeUpload, saveUpload } from '../../platform/files/uploads';
 import { requireActor } from '../../platform/http/auth-hook';
+import {
+  MAX_UPLOAD_BYTES,
+  mapQuery,
+  REJECTED_PRODUCES,
+  RejectedFormat,
+  saveCheckedUpload,
+  sendRejectedRows,
+} from '../../platform/http/file-import';
 import { errorResponses, IdParams } from '../../platform/http/schemas';
 import type { Services } from '../../platform/services';
 import { JobSchema, presentJob } from '../jobs/schemas';
@@ -18,8 +25,6 @@ import {
   AllocationUploadQuery,
   ProgramPeriodParams,
 } from './schemas';
-
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export const allocationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { config, jobs, audit, database, regions, allocations, allocationImport } = services;
@@ -43,24 +48,12 @@ export const allocationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       authorize(actor, 'distribution.import');
       const { program, period } = request.params;
       const { fileName, channel, sheet } = request.query;
-      const map = (request.query.map ?? '').split(',').filter((m) => m.trim() !== '');
-      const upload = await saveUpload(config.filesDir, request.body as NodeJS.ReadableStream, fileName);
+      const map = mapQuery(request.query.map);
+      // Programme, period, duplicate file and columns are checked now: a bad start is a 4xx, not a failed job.
+      const upload = await saveCheckedUpload(config.filesDir, request.body, fileName, (filePath) =>
+        allocationImport.checkImport(actor, { program, period, filePath, fileName, channel, sheet, map }),
+      );
       const uploadId = upload.id;
-      try {
-        // Programme, period, duplicate file and columns are checked now: a bad start is a 4xx, not a failed job.
-        await allocationImport.checkImport(actor, {
-          program,
-          period,
-          filePath: upload.path,
-          fileName,
-          channel,
-          sheet,
-          map,
-        });
-      } catch (error) {
-        removeUpload(config.filesDir, uploadId);
-        throw error;
-      }
       const job = await jobs.enqueue(
         actor,
         'allocation.import',
@@ -92,32 +85,25 @@ export const allocationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       schema: {
         tags: ['allocations'],
         summary: 'Baris berkas alokasi yang ditolak (CSV atau XLSX), siap dikirim kembali ke pembuat berkas',
-        params: IdParams.extend({ format: z.enum(['csv', 'xlsx']) }),
-        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        params: IdParams.extend({ format: RejectedFormat }),
+        produces: REJECTED_PRODUCES,
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const { id, format } = request.params;
       const row = await allocations.requireImport(actor, id);
-      await audit.recordNow(actor, {
-        action: `export.${format}`,
+      await sendRejectedRows(reply, audit, actor, {
+        requestId: request.id,
         entityType: 'allocation_import',
-        entityId: id,
-        details: { report: 'rejected-rows' },
-      });
-      const name = (row.file_name ?? `alokasi-${id}`).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type':
+        id,
+        format,
+        fileName: row.file_name ?? `alokasi-${id}`,
+        write: (out) =>
           format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${name}.ditolak.${format}"`,
-        'x-request-id': request.id,
+            ? writeAllocationRejectionsCsv(database, id, out)
+            : writeAllocationRejectionsXlsx(database, id, out),
       });
-      if (format === 'csv') await writeAllocationRejectionsCsv(database, id, reply.raw);
-      else await writeAllocationRejectionsXlsx(database, id, reply.raw);
     },
   );
 

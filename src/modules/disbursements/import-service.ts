@@ -10,6 +10,7 @@ import type { Config } from '../../platform/config';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import { fileSha256 } from '../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../platform/files/header-map';
+import { originalOf, stageRows, stepTimer } from '../../platform/files/stage-rows';
 import { openTabular, type TabularFile } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
 import { requireExistingPeriod } from '../programs/period-rules';
@@ -163,13 +164,7 @@ export function createDisbursementImportService(deps: {
         // Locked: a finalisation or another report of this period waits for this one to end.
         await requireExistingPeriod(db, program, period, { open: true, lock: true });
         await refuseRepeatedFile(db, program, period, sha256);
-        const timings: Record<string, number> = {};
-        const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-          const started = performance.now();
-          const result = await run();
-          timings[name] = Math.round(performance.now() - started);
-          return result;
-        };
+        const { timings, step } = stepTimer();
 
         await apply.createStage(raw);
         const read = await step('read', () =>
@@ -261,42 +256,15 @@ async function stageFile(
   onProgress?: (rowsRead: number, stage: string, totalRows: number | null) => void,
 ) {
   const ctx = { columns, kecamatanExists: (code: string) => kecamatan.has(code), today };
-  const rejectedByReason: Partial<Record<DisbursementRejectionCode, number>> = {};
-  let rowsRead = 0;
-  let rejected = 0;
-  let stageChunk: string[] = [];
-  let rejectChunk: string[] = [];
-  const flush = async () => {
-    if (stageChunk.length) await raw.copyCsv('stage_disbursement', apply.STAGE_COLUMNS, stageChunk.join(''));
-    if (rejectChunk.length)
-      await raw.copyCsv('stage_disbursement_rejection', apply.REJECTION_COLUMNS, rejectChunk.join(''));
-    stageChunk = [];
-    rejectChunk = [];
-  };
-  for await (const row of file.rows) {
-    rowsRead++;
-    const result = validateDisbursementRow(row.line, row.cells, ctx);
-    if (isDisbursementRejection(result)) {
-      rejected++;
-      for (const reason of result.reasons) rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-      rejectChunk.push(
-        csvRow([
-          row.line,
-          result.reasons,
-          result.fields,
-          JSON.stringify(originalOf(file.headers, row.cells)),
-        ]),
-      );
-    } else {
-      stageChunk.push(stageLine(result));
-    }
-    if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
-      await flush();
-      onProgress?.(rowsRead, 'membaca', file.estimatedRows);
-    }
-  }
-  await flush();
-  return { rowsRead, rejected, rejectedByReason };
+  return stageRows(raw, file, {
+    stage: { table: 'stage_disbursement', columns: apply.STAGE_COLUMNS },
+    rejectionTable: 'stage_disbursement_rejection',
+    chunkRows: CHUNK_ROWS,
+    validate: (line, cells) => validateDisbursementRow(line, cells, ctx),
+    isRejection: isDisbursementRejection,
+    stageLine,
+    onProgress,
+  });
 }
 
 /**
@@ -329,15 +297,4 @@ async function stageAmbiguous(raw: RawConnection, input: DisbursementImportInput
 
 function stageLine(r: DisbursementRecord): string {
   return csvRow([r.line, r.nik, r.nikValid, r.account, r.amount, r.paidOn, r.status, r.reason]);
-}
-
-/** The cells as the operator typed them, under the file's own headers, for the error report. */
-function originalOf(headers: readonly string[], cells: readonly unknown[]): Record<string, string | null> {
-  return Object.fromEntries(headers.map((h, i) => [h, originalText(cells[i])]));
-}
-
-function originalText(cell: unknown): string | null {
-  if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor';
 import type { Config } from '../../platform/config';
-import { removeUpload, uploadPath } from '../../platform/files/uploads';
 import type { JobContext } from '../jobs/service';
+import { runUploadJob } from '../jobs/upload-job';
 import type { DisbursementImportService } from './import-service';
 
 export interface DisbursementImportJobPayload {
@@ -22,20 +22,19 @@ export async function runDisbursementImportJob(
   ctx: JobContext<DisbursementImportJobPayload>,
 ) {
   const { payload } = ctx;
-  const filePath = uploadPath(config.filesDir, payload.uploadId);
-  const summary = await service.importReport(
-    payload.actor,
-    {
-      program: payload.program,
-      period: payload.period,
-      channel: payload.channel,
-      filePath,
-      fileName: payload.fileName,
-      sheet: payload.sheet,
-      map: payload.map,
-    },
-    (rows, stage, total) => ctx.progress(rows, total, stage),
+  return runUploadJob(config, ctx, (filePath, onProgress) =>
+    service.importReport(
+      payload.actor,
+      {
+        program: payload.program,
+        period: payload.period,
+        channel: payload.channel,
+        filePath,
+        fileName: payload.fileName,
+        sheet: payload.sheet,
+        map: payload.map,
+      },
+      onProgress,
+    ),
   );
-  removeUpload(config.filesDir, payload.uploadId);
-  return summary;
 }

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { authorize } from '../../platform/auth/actor';
-import { removeUpload, saveUpload } from '../../platform/files/uploads';
 import { requireActor } from '../../platform/http/auth-hook';
+import {
+  MAX_UPLOAD_BYTES,
+  mapQuery,
+  REJECTED_PRODUCES,
+  RejectedFormat,
+  saveCheckedUpload,
+  sendRejectedRows,
+} from '../../platform/http/file-import';
 import { errorResponses } from '../../platform/http/schemas';
 import type { Services } from '../../platform/services';
 import { JobSchema, presentJob } from '../jobs/schemas';
@@ -17,7 +23,6 @@ import {
   DisbursementUploadQuery,
 } from './schemas';
 
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const BASE = '/api/programs/:program/periods/:period';
 
 export const disbursementRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
@@ -47,16 +52,12 @@ export const disbursementRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       const { channel, fileName, sheet } = request.query;
       // Programme, period (known, not finalised) and channel first: a bad start is answered at once.
       await imports.checkTarget(actor, program, period, channel);
-      const upload = await saveUpload(config.filesDir, request.body as NodeJS.ReadableStream, fileName);
-      const map = (request.query.map ?? '').split(',').filter((m) => m.trim() !== '');
+      const map = mapQuery(request.query.map);
       const input = { program, period, channel, fileName, sheet, map };
-      try {
-        // The same file again (409), missing columns (400): refused before a job is queued.
-        await imports.checkImport(actor, { ...input, filePath: upload.path });
-      } catch (error) {
-        removeUpload(config.filesDir, upload.id);
-        throw error;
-      }
+      // The same file again (409), missing columns (400): refused before a job is queued.
+      const upload = await saveCheckedUpload(config.filesDir, request.body, fileName, (filePath) =>
+        imports.checkImport(actor, { ...input, filePath }),
+      );
       const job = await jobs.enqueue(
         actor,
         'disbursement.import',
@@ -108,8 +109,8 @@ export const disbursementRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       schema: {
         tags: ['distribution'],
         summary: 'Baris laporan penyaluran yang ditolak (CSV atau XLSX), siap dikirim kembali ke penyalur',
-        params: DisbursementReportParams.extend({ format: z.enum(['csv', 'xlsx']) }),
-        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        params: DisbursementReportParams.extend({ format: RejectedFormat }),
+        produces: REJECTED_PRODUCES,
       },
     },
     async (request, reply) => {
@@ -118,24 +119,15 @@ export const disbursementRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       authorize(actor, 'distribution.import');
       const { program, period, id, format } = request.params;
       const report = await reports.getReport(actor, program, period, id);
-      await audit.recordNow(actor, {
-        action: `export.${format}`,
+      await sendRejectedRows(reply, audit, actor, {
+        requestId: request.id,
         entityType: 'disbursement_report',
-        entityId: id,
-        details: { report: 'rejected-rows' },
+        id,
+        format,
+        fileName: report.fileName,
+        write: (out) =>
+          format === 'csv' ? writeErrorReportCsv(database, id, out) : writeErrorReportXlsx(database, id, out),
       });
-      const base = report.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type':
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${base}.ditolak.${format}"`,
-        'x-request-id': request.id,
-      });
-      if (format === 'csv') await writeErrorReportCsv(database, id, reply.raw);
-      else await writeErrorReportXlsx(database, id, reply.raw);
     },
   );
 

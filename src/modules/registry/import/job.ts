@@ -1,7 +1,7 @@
 import type { Actor } from '../../../platform/auth/actor';
 import type { Config } from '../../../platform/config';
-import { removeUpload, uploadPath } from '../../../platform/files/uploads';
 import type { JobContext } from '../../jobs/service';
+import { runUploadJob } from '../../jobs/upload-job';
 import type { RegistryImportService } from './service';
 
 export interface RegistryImportJobPayload {
@@ -21,19 +21,18 @@ export async function runRegistryImportJob(
   ctx: JobContext<RegistryImportJobPayload>,
 ) {
   const { payload } = ctx;
-  const filePath = uploadPath(config.filesDir, payload.uploadId);
-  const summary = await service.importDtsen(
-    payload.actor,
-    {
-      filePath,
-      fileName: payload.fileName,
-      edition: payload.edition,
-      kind: payload.kind,
-      sheet: payload.sheet,
-      map: payload.map,
-    },
-    (rows, stage, total) => ctx.progress(rows, total, stage),
+  return runUploadJob(config, ctx, (filePath, onProgress) =>
+    service.importDtsen(
+      payload.actor,
+      {
+        filePath,
+        fileName: payload.fileName,
+        edition: payload.edition,
+        kind: payload.kind,
+        sheet: payload.sheet,
+        map: payload.map,
+      },
+      onProgress,
+    ),
   );
-  removeUpload(config.filesDir, payload.uploadId);
-  return summary;
 }

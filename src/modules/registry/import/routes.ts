@@ -5,14 +5,18 @@ import { mapHeaders } from '../../../platform/files/header-map';
 import { openTabular } from '../../../platform/files/tabular';
 import { saveUpload, uploadPath } from '../../../platform/files/uploads';
 import { requireActor } from '../../../platform/http/auth-hook';
+import {
+  MAX_UPLOAD_BYTES,
+  REJECTED_PRODUCES,
+  RejectedFormat,
+  sendRejectedRows,
+} from '../../../platform/http/file-import';
 import { errorResponses, IdParams } from '../../../platform/http/schemas';
 import type { Services } from '../../../platform/services';
 import { JobSchema, presentJob } from '../../jobs/schemas';
 import { writeErrorReportCsv, writeErrorReportXlsx } from './error-report';
 import { DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS } from './fields';
 import { ImportSummarySchema, StartImportBody, UploadPreview, UploadQuery } from './schemas';
-
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export const registryImportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app,
@@ -130,8 +134,8 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ services: Services }>
       schema: {
         tags: ['registry'],
         summary: 'Laporan baris yang ditolak (CSV atau XLSX), siap dikirim kembali ke pembuat berkas',
-        params: IdParams.extend({ format: z.enum(['csv', 'xlsx']) }),
-        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        params: IdParams.extend({ format: RejectedFormat }),
+        produces: REJECTED_PRODUCES,
       },
     },
     async (request, reply) => {
@@ -147,24 +151,15 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ services: Services }>
         return reply
           .status(404)
           .send({ error: { code: 'NOT_FOUND', message: 'Impor tidak ditemukan.', requestId: request.id } });
-      await audit.recordNow(actor, {
-        action: `export.${format}`,
+      await sendRejectedRows(reply, audit, actor, {
+        requestId: request.id,
         entityType: 'registry_import',
-        entityId: id,
-        details: { report: 'rejected-rows' },
+        id,
+        format,
+        fileName: row.file_name,
+        write: (out) =>
+          format === 'csv' ? writeErrorReportCsv(database, id, out) : writeErrorReportXlsx(database, id, out),
       });
-      const base = row.file_name.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type':
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${base}.ditolak.${format}"`,
-        'x-request-id': request.id,
-      });
-      if (format === 'csv') await writeErrorReportCsv(database, id, reply.raw);
-      else await writeErrorReportXlsx(database, id, reply.raw);
     },
   );
 };

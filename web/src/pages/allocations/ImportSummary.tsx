@@ -1,34 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DetailField } from '../../components/DetailPage';
+import { ReasonCounts } from '../../components/ReasonCounts';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { formatRupiah } from '../programs/programFormat';
 import { type AllocationImportSummary, rejectedAllocationsUrl } from './uploadAllocation';
-
-function Counts({ counts, label }: { counts: Record<string, number>; label: (code: string) => string }) {
-  const { language } = useI18n();
-  return (
-    <Table verticalSpacing={4}>
-      <Table.Tbody>
-        {Object.entries(counts)
-          .sort((a, b) => b[1] - a[1])
-          .map(([code, n]) => (
-            <Table.Tr key={code} data-testid={`allocation-reason-${code}`}>
-              <Table.Td w={80} ta="right" fw={600}>
-                {formatNumber(n, language)}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{label(code)}</Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {code}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 /** The outcome of one allocation import: counts, reasons in words, flags, rejected-lines downloads. */
 export function ImportSummary({ summary }: { summary: AllocationImportSummary }) {
@@ -72,7 +48,7 @@ export function ImportSummary({ summary }: { summary: AllocationImportSummary })
               <Text fw={600} size="sm">
                 {t('allocations.result.rejectedReasons')}
               </Text>
-              <Counts counts={summary.rejectedByReason} label={reason} />
+              <ReasonCounts testIdPrefix="allocation-" counts={summary.rejectedByReason} label={reason} />
               <Group gap="xs">
                 <Text size="sm">{t('allocations.result.download')}:</Text>
                 {(['csv', 'xlsx'] as const).map((format) => (
@@ -95,7 +71,7 @@ export function ImportSummary({ summary }: { summary: AllocationImportSummary })
               <Text fw={600} size="sm">
                 {t('allocations.result.flags')}
               </Text>
-              <Counts counts={summary.flaggedByReason} label={flag} />
+              <ReasonCounts testIdPrefix="allocation-" counts={summary.flaggedByReason} label={flag} />
             </Stack>
           )}
         </SimpleGrid>

@@ -1,9 +1,10 @@
-import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RejectedFileLinks } from '../../components/ReasonCounts';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -67,14 +68,7 @@ export function ImportsTable({ program, period }: { program: string; period: str
                 {canDownload && (
                   <Table.Td>
                     {i.rejected > 0 ? (
-                      <Group gap="xs">
-                        <Anchor href={rejectedAllocationsUrl(i.id, 'csv')} size="sm">
-                          CSV
-                        </Anchor>
-                        <Anchor href={rejectedAllocationsUrl(i.id, 'xlsx')} size="sm">
-                          XLSX
-                        </Anchor>
-                      </Group>
+                      <RejectedFileLinks url={(format) => rejectedAllocationsUrl(i.id, format)} />
                     ) : (
                       '—'
                     )}

@@ -1,11 +1,12 @@
-import { ApiError, getCsrfToken, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
+import { periodApiPath, uploadFile } from '../../lib/uploadFile';
 
 export type Job = Schemas['Job'];
 
 /**
  * Sends an allocation file as the raw request body; the server checks programme, period, the
  * same file imported before and the columns at once, then answers with the job (202).
- * Through XMLHttpRequest rather than fetch: only it reports upload progress.
+ * With upload progress (lib/uploadFile).
  */
 export function uploadAllocationFile(
   target: { program: string; period: string },
@@ -21,41 +22,8 @@ export function uploadAllocationFile(
   if (options.channel) query.set('channel', options.channel);
   if (options.sheet) query.set('sheet', options.sheet);
   if (options.map) query.set('map', options.map);
-  const url = `/api/programs/${encodeURIComponent(target.program)}/periods/${encodeURIComponent(target.period)}/allocation-imports?${query.toString()}`;
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    const csrf = getCsrfToken();
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-    xhr.responseType = 'json';
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      const body = xhr.response as
-        | (Job & { error?: undefined })
-        | { error?: Partial<Schemas['ErrorResponse']['error']> }
-        | null;
-      if (xhr.status >= 200 && xhr.status < 300 && body && !body.error) {
-        resolve(body as Job);
-        return;
-      }
-      const error = body?.error ?? {};
-      reject(
-        new ApiError(
-          xhr.status,
-          error.code ?? `HTTP_${xhr.status}`,
-          error.message ?? xhr.statusText,
-          error.details,
-          error.requestId,
-        ),
-      );
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
-    xhr.send(file);
-  });
+  const url = `${periodApiPath(target.program, target.period)}/allocation-imports?${query.toString()}`;
+  return uploadFile<Job>(url, file, options);
 }
 
 export function rejectedAllocationsUrl(importId: number, format: 'csv' | 'xlsx'): string {

@@ -1,4 +1,5 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ReasonCounts, RejectedFileLinks } from '../../components/ReasonCounts';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { formatRupiah } from '../programs/programFormat';
@@ -42,33 +43,18 @@ function Stat({
 }
 
 function Reasons({ title, counts }: { title: string; counts: Record<string, number> }) {
-  const { t, language } = useI18n();
-  const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-  if (rows.length === 0) return null;
+  const { t } = useI18n();
+  if (Object.keys(counts).length === 0) return null;
   return (
     <Stack gap={4}>
       <Text size="sm" fw={600}>
         {title}
       </Text>
-      <Table verticalSpacing={4} layout="fixed">
-        <Table.Tbody>
-          {rows.map(([code, n]) => (
-            <Table.Tr key={code} data-testid={`disbursement-reason-${code}`}>
-              <Table.Td w={80} ta="right" fw={600}>
-                {formatNumber(n, language)}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {t(`disbursements.reasons.${code}` as 'disbursements.reasons.NIK_FORMAT', code)}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {code}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ReasonCounts
+        counts={counts}
+        label={(code) => t(`disbursements.reasons.${code}` as 'disbursements.reasons.NIK_FORMAT', code)}
+        testIdPrefix="disbursement-"
+      />
     </Stack>
   );
 }
@@ -126,20 +112,11 @@ export function ReportSummary({
         <Reasons title={t('disbursements.result.rejectedTitle')} counts={summary.rejectedByReason} />
         <Reasons title={t('disbursements.result.warningsTitle')} counts={summary.warningsByReason} />
         {summary.rejected > 0 && (
-          <Group gap="xs">
-            <Text size="sm">{t('disbursements.result.download')}</Text>
-            <Anchor
-              href={rejectedLinesUrl(program, period, summary.reportId, 'csv')}
-              download
-              size="sm"
-              data-testid="disbursement-rejected-csv"
-            >
-              CSV
-            </Anchor>
-            <Anchor href={rejectedLinesUrl(program, period, summary.reportId, 'xlsx')} download size="sm">
-              XLSX
-            </Anchor>
-          </Group>
+          <RejectedFileLinks
+            label={t('disbursements.result.download')}
+            url={(format) => rejectedLinesUrl(program, period, summary.reportId, format)}
+            testId="disbursement-rejected"
+          />
         )}
       </Stack>
     </Paper>

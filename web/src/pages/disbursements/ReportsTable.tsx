@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RejectedFileLinks } from '../../components/ReasonCounts';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -82,14 +83,7 @@ export function ReportsTable({
                 {canDownload && (
                   <Table.Td>
                     {r.rejected > 0 ? (
-                      <Group gap="xs" wrap="nowrap">
-                        <Anchor href={rejectedLinesUrl(program, period, r.id, 'csv')} download size="sm">
-                          CSV
-                        </Anchor>
-                        <Anchor href={rejectedLinesUrl(program, period, r.id, 'xlsx')} download size="sm">
-                          XLSX
-                        </Anchor>
-                      </Group>
+                      <RejectedFileLinks url={(format) => rejectedLinesUrl(program, period, r.id, format)} />
                     ) : (
                       '—'
                     )}

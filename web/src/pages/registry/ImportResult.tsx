@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ReasonCounts } from '../../components/ReasonCounts';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { type ImportSummary, rejectedReportUrl, rejectionLabel, warningLabel } from './labels';
@@ -24,30 +25,6 @@ function Stat({
         {formatNumber(value, language)}
       </Text>
     </div>
-  );
-}
-
-function ReasonTable({ counts, label }: { counts: Record<string, number>; label: (code: string) => string }) {
-  const { language } = useI18n();
-  const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-  return (
-    <Table verticalSpacing={6} layout="fixed">
-      <Table.Tbody>
-        {rows.map(([code, count]) => (
-          <Table.Tr key={code} data-testid={`reason-${code}`}>
-            <Table.Td w={72} ta="right" fw={600} style={{ verticalAlign: 'top' }}>
-              {formatNumber(count, language)}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{label(code)}</Text>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {code}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
@@ -131,7 +108,11 @@ export function ImportResult({ summary, kind }: { summary: ImportSummary; kind: 
             <Text fw={600} size="sm">
               {t('registry.import.rejectedReasons')}
             </Text>
-            <ReasonTable counts={summary.rejectedByReason} label={(code) => rejectionLabel(t, code)} />
+            <ReasonCounts
+              testIdPrefix=""
+              counts={summary.rejectedByReason}
+              label={(code) => rejectionLabel(t, code)}
+            />
             <Group gap="sm">
               <Button
                 component="a"
@@ -166,7 +147,11 @@ export function ImportResult({ summary, kind }: { summary: ImportSummary; kind: 
             <Text fw={600} size="sm">
               {t('registry.import.warningReasons')}
             </Text>
-            <ReasonTable counts={summary.warningsByReason} label={(code) => warningLabel(t, code)} />
+            <ReasonCounts
+              testIdPrefix=""
+              counts={summary.warningsByReason}
+              label={(code) => warningLabel(t, code)}
+            />
           </Stack>
         )}
 
