@@ -101,7 +101,7 @@ export function sembakoAllocations(
   const lines: DemoAllocation[] = [];
   for (const family of families) {
     const head = representative(family);
-    if (!head || head.status !== 'HIDUP' || family.desil === null || family.desil > 5) continue;
+    if (head?.status !== 'HIDUP' || family.desil === null || family.desil > 5) continue;
     if (!random.chance(0.8)) continue;
     const channel = channelFor(family, random);
     lines.push({
