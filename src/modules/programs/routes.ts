@@ -62,7 +62,7 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   );
 
   app.get(
-    '/api/programs/:code',
+    '/api/programs/:program',
     {
       schema: {
         tags,
@@ -72,13 +72,13 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request) => {
-      const { program, periods } = await programs.get(requireActor(request), request.params.code);
+      const { program, periods } = await programs.get(requireActor(request), request.params.program);
       return { ...presentProgram(program), periods: periods.map(presentPeriod) };
     },
   );
 
   app.patch(
-    '/api/programs/:code',
+    '/api/programs/:program',
     {
       schema: {
         tags,
@@ -90,14 +90,14 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
     async (request) => {
       const actor = requireActor(request);
-      await programs.update(actor, request.params.code, request.body);
-      const { program, periods } = await programs.get(actor, request.params.code);
+      await programs.update(actor, request.params.program, request.body);
+      const { program, periods } = await programs.get(actor, request.params.program);
       return { ...presentProgram(program), periods: periods.map(presentPeriod) };
     },
   );
 
   app.get(
-    '/api/programs/:code/periods/:period',
+    '/api/programs/:program/periods/:period',
     {
       schema: {
         tags,
@@ -109,7 +109,7 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     async (request) => {
       const { program, period, row } = await programs.getPeriod(
         requireActor(request),
-        request.params.code,
+        request.params.program,
         request.params.period,
       );
       return {
@@ -120,7 +120,7 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   );
 
   app.get(
-    '/api/programs/:code/rules',
+    '/api/programs/:program/rules',
     {
       schema: {
         tags,
@@ -130,7 +130,10 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request) => {
-      const { program, rows, keys, today } = await programs.rules(requireActor(request), request.params.code);
+      const { program, rows, keys, today } = await programs.rules(
+        requireActor(request),
+        request.params.program,
+      );
       return {
         program: presentProgram(program),
         today,
@@ -141,7 +144,7 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   );
 
   app.post(
-    '/api/programs/:code/rules',
+    '/api/programs/:program/rules',
     {
       schema: {
         tags,
@@ -155,7 +158,7 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     async (request, reply) => {
       const { row, previous } = await programs.setRule(
         requireActor(request),
-        request.params.code,
+        request.params.program,
         request.body,
       );
       const today = programs.today();
@@ -168,7 +171,7 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   );
 
   app.get(
-    '/api/programs/:code/periods/:period/noncompliance',
+    '/api/programs/:program/periods/:period/noncompliance',
     {
       schema: {
         tags,
@@ -179,14 +182,14 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request) => {
-      const { code, period } = request.params;
-      const { rows, total } = await noncompliance.list(requireActor(request), code, period, request.query);
+      const { program, period } = request.params;
+      const { rows, total } = await noncompliance.list(requireActor(request), program, period, request.query);
       return { items: rows.map(presentNoncompliance), total };
     },
   );
 
   app.post(
-    '/api/programs/:code/periods/:period/noncompliance',
+    '/api/programs/:program/periods/:period/noncompliance',
     {
       schema: {
         tags,
@@ -197,15 +200,15 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request, reply) => {
-      const { code, period } = request.params;
-      const row = await noncompliance.record(requireActor(request), code, period, request.body);
+      const { program, period } = request.params;
+      const row = await noncompliance.record(requireActor(request), program, period, request.body);
       reply.status(201);
       return presentNoncompliance(row);
     },
   );
 
   app.delete(
-    '/api/programs/:code/periods/:period/noncompliance/:id',
+    '/api/programs/:program/periods/:period/noncompliance/:id',
     {
       schema: {
         tags,
@@ -215,8 +218,8 @@ export const programsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request) => {
-      const { code, period, id } = request.params;
-      await noncompliance.remove(requireActor(request), code, period, id);
+      const { program, period, id } = request.params;
+      await noncompliance.remove(requireActor(request), program, period, id);
       return { ok: true as const };
     },
   );

@@ -6,8 +6,12 @@ export const ProgramKindSchema = z.enum(['PKH', 'SEMBAKO', 'LOCAL']).meta({ id: 
 export const PeriodKindSchema = z.enum(['TAHAP', 'MONTH', 'QUARTER']).meta({ id: 'PeriodKind' });
 export const RuleUnitSchema = z.enum(['RUPIAH', 'COUNT', 'PERCENT', 'DESIL']).meta({ id: 'RuleUnit' });
 
-export const ProgramCodeParams = z.object({ code: z.string().min(1).max(30) });
-export const PeriodParams = z.object({ code: z.string().min(1).max(30), period: z.string().min(1).max(20) });
+// `program` like the allocations, disbursements and reconciliation routes: one name for one path segment.
+export const ProgramCodeParams = z.object({ program: z.string().min(1).max(30) });
+export const PeriodParams = z.object({
+  program: z.string().min(1).max(30),
+  period: z.string().min(1).max(20),
+});
 export const NoncomplianceParams = PeriodParams.extend({ id: z.coerce.number().int().positive() });
 
 /** A period with its figures, restricted to the reader's region. */

@@ -27,19 +27,19 @@ export const targetingRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     code ? (await regions.get(code)).code : undefined;
 
   async function queryOf(
-    params: { code: string; period: string },
+    params: { program: string; period: string },
     filter: { regionCode?: string | undefined } & Omit<TargetingQuery, 'program' | 'period' | 'regionCode'>,
   ): Promise<TargetingQuery> {
     return {
       ...filter,
-      program: params.code,
+      program: params.program,
       period: params.period,
       regionCode: await canonicalRegion(filter.regionCode),
     };
   }
 
   app.get(
-    '/api/programs/:code/periods/:period/targeting/inclusion',
+    '/api/programs/:program/periods/:period/targeting/inclusion',
     {
       schema: {
         tags: ['targeting'],
@@ -60,7 +60,7 @@ export const targetingRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
   );
 
   app.get(
-    '/api/programs/:code/periods/:period/targeting/exclusion',
+    '/api/programs/:program/periods/:period/targeting/exclusion',
     {
       schema: {
         tags: ['targeting'],
@@ -82,7 +82,7 @@ export const targetingRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
 
   for (const kind of ['inclusion', 'exclusion'] as const) {
     app.get(
-      `/api/programs/:code/periods/:period/targeting/${kind}/export.xlsx`,
+      `/api/programs/:program/periods/:period/targeting/${kind}/export.xlsx`,
       {
         schema: {
           tags: ['targeting'],
@@ -113,22 +113,22 @@ export const targetingRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
   }
 
   app.post(
-    '/api/programs/:code/periods/:period/enrolments',
+    '/api/programs/:program/periods/:period/enrolments',
     {
       schema: {
         tags: ['targeting'],
         summary:
           'Daftarkan keluarga dari daftar kesalahan eksklusi ke program daerah dalam sisa pagu (pratinjau dengan dryRun: true)',
         description:
-          ':code adalah program daerah (LOCAL), :period periodenya. Urutan prioritas: desil terendah, anggota hidup terbanyak, lalu No. KK.',
+          ':program adalah program daerah (LOCAL), :period periodenya. Urutan prioritas: desil terendah, anggota hidup terbanyak, lalu No. KK.',
         params: TargetingPeriodParams,
         body: EnrolmentBody,
         response: { 200: EnrolmentResult, ...errorResponses },
       },
     },
     async (request) => {
-      const { code, period } = request.params;
-      return targeting.enrol(requireActor(request), { ...request.body, local: code, period });
+      const { program, period } = request.params;
+      return targeting.enrol(requireActor(request), { ...request.body, local: program, period });
     },
   );
 };

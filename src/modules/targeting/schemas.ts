@@ -4,7 +4,7 @@ import { PageQuery, RegionCodeText } from '../../platform/http/schemas';
 import { INCLUSION_REASONS } from './reasons';
 
 export const TargetingPeriodParams = z.object({
-  code: z.string().min(1).max(30).describe('Kode program, mis. PKH'),
+  program: z.string().min(1).max(30).describe('Kode program, mis. PKH'),
   period: z.string().min(1).max(20).describe('Kode periode, mis. 2026-T2'),
 });
 

@@ -5417,7 +5417,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}": {
+    "/api/programs/{program}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5430,7 +5430,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                 };
                 cookie?: never;
             };
@@ -5512,7 +5512,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                 };
                 cookie?: never;
             };
@@ -5589,7 +5589,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}": {
+    "/api/programs/{program}/periods/{period}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5602,7 +5602,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                     period: string;
                 };
                 cookie?: never;
@@ -5682,7 +5682,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/rules": {
+    "/api/programs/{program}/rules": {
         parameters: {
             query?: never;
             header?: never;
@@ -5695,7 +5695,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                 };
                 cookie?: never;
             };
@@ -5773,7 +5773,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                 };
                 cookie?: never;
             };
@@ -5854,7 +5854,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}/noncompliance": {
+    "/api/programs/{program}/periods/{period}/noncompliance": {
         parameters: {
             query?: never;
             header?: never;
@@ -5870,7 +5870,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                     period: string;
                 };
                 cookie?: never;
@@ -5949,7 +5949,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                     period: string;
                 };
                 cookie?: never;
@@ -6031,7 +6031,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}/noncompliance/{id}": {
+    "/api/programs/{program}/periods/{period}/noncompliance/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6047,7 +6047,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    program: string;
                     period: string;
                     id: number;
                 };
@@ -7189,7 +7189,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}/targeting/inclusion": {
+    "/api/programs/{program}/periods/{period}/targeting/inclusion": {
         parameters: {
             query?: never;
             header?: never;
@@ -7209,7 +7209,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description Kode program, mis. PKH */
-                    code: string;
+                    program: string;
                     /** @description Kode periode, mis. 2026-T2 */
                     period: string;
                 };
@@ -7290,7 +7290,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}/targeting/exclusion": {
+    "/api/programs/{program}/periods/{period}/targeting/exclusion": {
         parameters: {
             query?: never;
             header?: never;
@@ -7313,7 +7313,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description Kode program, mis. PKH */
-                    code: string;
+                    program: string;
                     /** @description Kode periode, mis. 2026-T2 */
                     period: string;
                 };
@@ -7394,7 +7394,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}/targeting/inclusion/export.xlsx": {
+    "/api/programs/{program}/periods/{period}/targeting/inclusion/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -7412,7 +7412,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description Kode program, mis. PKH */
-                    code: string;
+                    program: string;
                     /** @description Kode periode, mis. 2026-T2 */
                     period: string;
                 };
@@ -7493,7 +7493,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}/targeting/exclusion/export.xlsx": {
+    "/api/programs/{program}/periods/{period}/targeting/exclusion/export.xlsx": {
         parameters: {
             query?: never;
             header?: never;
@@ -7514,7 +7514,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description Kode program, mis. PKH */
-                    code: string;
+                    program: string;
                     /** @description Kode periode, mis. 2026-T2 */
                     period: string;
                 };
@@ -7595,7 +7595,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{code}/periods/{period}/enrolments": {
+    "/api/programs/{program}/periods/{period}/enrolments": {
         parameters: {
             query?: never;
             header?: never;
@@ -7606,7 +7606,7 @@ export interface paths {
         put?: never;
         /**
          * Daftarkan keluarga dari daftar kesalahan eksklusi ke program daerah dalam sisa pagu (pratinjau dengan dryRun: true)
-         * @description :code adalah program daerah (LOCAL), :period periodenya. Urutan prioritas: desil terendah, anggota hidup terbanyak, lalu No. KK.
+         * @description :program adalah program daerah (LOCAL), :period periodenya. Urutan prioritas: desil terendah, anggota hidup terbanyak, lalu No. KK.
          */
         post: {
             parameters: {
@@ -7614,7 +7614,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @description Kode program, mis. PKH */
-                    code: string;
+                    program: string;
                     /** @description Kode periode, mis. 2026-T2 */
                     period: string;
                 };

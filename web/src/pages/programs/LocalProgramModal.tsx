@@ -59,8 +59,8 @@ export function LocalProgramModal({ program, onClose, onSaved }: LocalProgramMod
     try {
       const saved = program
         ? await unwrap(
-            api.PATCH('/api/programs/{code}', {
-              params: { path: { code: program.code } },
+            api.PATCH('/api/programs/{program}', {
+              params: { path: { program: program.code } },
               body: { name: name.trim(), budget: budgetValue, benefitAmount: benefitValue },
             }),
           )

@@ -37,8 +37,8 @@ export function NoncompliancePanel({ householdId }: { householdId: number }) {
   const remove = useMutation({
     mutationFn: (row: Record_) =>
       unwrap(
-        api.DELETE('/api/programs/{code}/periods/{period}/noncompliance/{id}', {
-          params: { path: { code: row.program, period: row.period, id: row.id } },
+        api.DELETE('/api/programs/{program}/periods/{period}/noncompliance/{id}', {
+          params: { path: { program: row.program, period: row.period, id: row.id } },
         }),
       ),
     onSuccess: () => {
@@ -138,8 +138,8 @@ function RecordForm({ householdId, onRecorded }: { householdId: number; onRecord
   const record = useMutation({
     mutationFn: (body: { period: string; reason: string }) =>
       unwrap(
-        api.POST('/api/programs/{code}/periods/{period}/noncompliance', {
-          params: { path: { code: PKH, period: body.period } },
+        api.POST('/api/programs/{program}/periods/{period}/noncompliance', {
+          params: { path: { program: PKH, period: body.period } },
           body: { householdId, reason: body.reason },
         }),
       ),

@@ -18,14 +18,12 @@ export function PeriodHeader({ program, period }: PeriodTabProps) {
   const { t, language } = useI18n();
   const programQuery = useQuery({
     queryKey: ['programs', program],
-    queryFn: () => unwrap(api.GET('/api/programs/{code}', { params: { path: { code: program } } })),
+    queryFn: () => unwrap(api.GET('/api/programs/{program}', { params: { path: { program } } })),
   });
   const periodQuery = useQuery({
     queryKey: ['programs', program, 'period', period],
     queryFn: () =>
-      unwrap(
-        api.GET('/api/programs/{code}/periods/{period}', { params: { path: { code: program, period } } }),
-      ),
+      unwrap(api.GET('/api/programs/{program}/periods/{period}', { params: { path: { program, period } } })),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 

@@ -27,7 +27,7 @@ export function RulesPage() {
   const [history, setHistory] = useState(false);
   const rules = useQuery({
     queryKey: ['programs', code, 'rules'],
-    queryFn: () => unwrap(api.GET('/api/programs/{code}/rules', { params: { path: { code } } })),
+    queryFn: () => unwrap(api.GET('/api/programs/{program}/rules', { params: { path: { program: code } } })),
   });
 
   const back = <BackLink to="/program" />;

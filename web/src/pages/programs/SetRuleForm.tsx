@@ -32,7 +32,7 @@ export function SetRuleForm({ program, keys, rules }: SetRuleFormProps) {
 
   const save = useMutation({
     mutationFn: (body: Schemas['SetRuleBody']) =>
-      unwrap(api.POST('/api/programs/{code}/rules', { params: { path: { code: program } }, body })),
+      unwrap(api.POST('/api/programs/{program}/rules', { params: { path: { program } }, body })),
     onSuccess: ({ rule }) => {
       notify({
         color: 'green',

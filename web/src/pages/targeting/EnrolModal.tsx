@@ -39,8 +39,8 @@ export function EnrolModal({
   const run = useMutation({
     mutationFn: (dryRun: boolean) =>
       unwrap(
-        api.POST('/api/programs/{code}/periods/{period}/enrolments', {
-          params: { path: { code: local ?? '', period: localPeriod.trim().toUpperCase() } },
+        api.POST('/api/programs/{program}/periods/{period}/enrolments', {
+          params: { path: { program: local ?? '', period: localPeriod.trim().toUpperCase() } },
           body: { fromProgram: program, fromPeriod: period, channel, dryRun, ...require },
         }),
       ),

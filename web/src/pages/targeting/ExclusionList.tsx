@@ -34,9 +34,9 @@ export function ExclusionList({ program, period }: { program: string; period: st
     queryKey: ['targeting', 'exclusion', program, period, regionCode, require, page],
     queryFn: () =>
       unwrap(
-        api.GET('/api/programs/{code}/periods/{period}/targeting/exclusion', {
+        api.GET('/api/programs/{program}/periods/{period}/targeting/exclusion', {
           params: {
-            path: { code: program, period },
+            path: { program, period },
             query: { page, pageSize: PAGE_SIZE, regionCode, ...require },
           },
         }),

@@ -26,9 +26,9 @@ export function InclusionList({ program, period }: { program: string; period: st
     queryKey: ['targeting', 'inclusion', program, period, reason, regionCode, page],
     queryFn: () =>
       unwrap(
-        api.GET('/api/programs/{code}/periods/{period}/targeting/inclusion', {
+        api.GET('/api/programs/{program}/periods/{period}/targeting/inclusion', {
           params: {
-            path: { code: program, period },
+            path: { program, period },
             query: { page, pageSize: PAGE_SIZE, reason: reason ?? undefined, regionCode },
           },
         }),
