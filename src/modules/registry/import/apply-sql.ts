@@ -214,44 +214,49 @@ export async function insertPersons(raw: RawConnection, importId: number, editio
   return result.rowCount;
 }
 
-// The person table's secondary indexes and foreign keys, exactly as migration 0002 made them.
-const PERSON_BULK_DDL = {
+// The person table's secondary indexes and foreign keys, exactly as migration 0002 made them,
+// and the foreign keys checked row by row when households and their desil are inserted.
+const BULK_DDL = {
   drop: `ALTER TABLE person DROP CONSTRAINT person_household_id_fkey;
     ALTER TABLE person DROP CONSTRAINT person_region_code_fkey;
     DROP INDEX person_name_trgm_idx; DROP INDEX person_region_idx; DROP INDEX person_household_idx;
-    DROP INDEX person_nik_idx;`,
+    DROP INDEX person_nik_idx;
+    ALTER TABLE household DROP CONSTRAINT household_region_code_fkey;
+    ALTER TABLE household_desil DROP CONSTRAINT household_desil_household_id_fkey;`,
   create: `CREATE UNIQUE INDEX person_nik_idx ON person (nik);
     CREATE INDEX person_household_idx ON person (household_id);
     CREATE INDEX person_region_idx ON person (region_code text_pattern_ops);
     CREATE INDEX person_name_trgm_idx ON person USING gin (lower(name) gin_trgm_ops);
     ALTER TABLE person ADD CONSTRAINT person_household_id_fkey FOREIGN KEY (household_id) REFERENCES household (id);
-    ALTER TABLE person ADD CONSTRAINT person_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);`,
+    ALTER TABLE person ADD CONSTRAINT person_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);
+    ALTER TABLE household ADD CONSTRAINT household_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);
+    ALTER TABLE household_desil ADD CONSTRAINT household_desil_household_id_fkey
+      FOREIGN KEY (household_id) REFERENCES household (id);`,
 };
 
 /** Rows below which indexes are kept up row by row; above, and when the import at least doubles the table, they are rebuilt. */
 const BULK_MIN_ROWS = 50_000;
 
 /**
- * Inserts the new people. A large load into a small table (a kabupaten's first DTSEN file)
- * drops the person table's secondary indexes and foreign keys and builds them again after
- * the insert: measured on 1 M people, the trigram index alone is 2.3 s to build but most of a
- * minute to maintain row by row. Inside the import's transaction, so a failure restores them;
- * on PostgreSQL the table is locked against other sessions until the import commits.
+ * A large load into a small registry (a kabupaten's first DTSEN file) drops the person
+ * table's secondary indexes and the foreign keys of person, household and household_desil,
+ * and `endBulkLoad` builds them again after the inserts: measured on 1 M people, the trigram
+ * index alone is 2.3 s to build but most of a minute to maintain row by row, and a foreign
+ * key checks (and locks) its referenced row once per inserted row. Inside the import's
+ * transaction, so a failure restores them; on PostgreSQL the tables are locked against
+ * other sessions until the import commits.
  */
-export async function insertPersonsBulkAware(
-  raw: RawConnection,
-  importId: number,
-  edition: string,
-  newRows: number,
-) {
+export async function startBulkLoad(raw: RawConnection, newPersons: number): Promise<boolean> {
   const { rows } = await raw.query<{ n: number }>(
     "SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'person'::regclass",
   );
-  const bulk = newRows >= BULK_MIN_ROWS && newRows >= Number(rows[0]?.n ?? 0);
-  if (bulk) await raw.exec(PERSON_BULK_DDL.drop);
-  const inserted = await insertPersons(raw, importId, edition);
-  if (bulk) await raw.exec(PERSON_BULK_DDL.create);
-  return { inserted, bulk };
+  const bulk = newPersons >= BULK_MIN_ROWS && newPersons >= Number(rows[0]?.n ?? 0);
+  if (bulk) await raw.exec(BULK_DDL.drop);
+  return bulk;
+}
+
+export async function endBulkLoad(raw: RawConnection): Promise<void> {
+  await raw.exec(BULK_DDL.create);
 }
 
 /**

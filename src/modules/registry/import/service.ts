@@ -212,17 +212,17 @@ export function createRegistryImportService(deps: {
         const counts = await step('count', () => apply.countChanges(raw));
         const kkChanged = await step('kkHistory', () => apply.recordKkHistory(raw, importId));
         const householdsUpdated = await step('updateHouseholds', () => apply.updateHouseholds(raw));
+        const bulk = await step('startBulk', () => apply.startBulkLoad(raw, counts.inserted));
         const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
         await step('updatePersons', () => apply.updatePersons(raw, edition));
         await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
-        await step('insertPersons', () =>
-          apply.insertPersonsBulkAware(raw, importId, edition, counts.inserted),
-        );
+        await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
         const absent =
           accepted > 0
             ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, config.kabupatenCode))
             : 0;
         await step('desil', () => apply.upsertDesil(raw, edition));
+        if (bulk) await step('endBulk', () => apply.endBulkLoad(raw));
         await step('rejections', () => apply.saveRejections(raw, importId));
         await step('analyze', () => apply.analyzeRegistry(raw));
 
