@@ -73,10 +73,18 @@ export async function indexStage(raw: RawConnection): Promise<void> {
  * is built only for rows that differ: on a re-import nearly all rows are equal, and one
  * row comparison is far cheaper than eleven jsonb pieces.
  */
-export async function buildPersonChanges(raw: RawConnection): Promise<void> {
+export async function buildPersonChanges(raw: RawConnection, edition: string): Promise<void> {
+  // The edition is checked as YYYY-MM before the import starts; a literal, as a script takes no parameters.
+  if (!/^\d{4}-\d{2}$/.test(edition)) throw new Error(`edition ${edition}`);
   await raw.exec(`
     CREATE TEMP TABLE person_change ON COMMIT DROP AS
+    SELECT c.*, (c.diff <> '{}'::jsonb OR c.old_household_id IS DISTINCT FROM c.household_id
+        OR c.old_nik_warnings IS DISTINCT FROM c.nik_warnings OR c.last_seen_edition IS DISTINCT FROM '${edition}'
+        OR c.was_absent IS NOT NULL) AS touch
+    FROM (
     SELECT s.nik, s.kk, p.id AS person_id, p.absent_since_edition AS was_absent,
+      p.household_id AS old_household_id, k.household_id, p.nik_warnings AS old_nik_warnings, s.nik_warnings,
+      p.last_seen_edition,
       CASE WHEN (oh.kk, p.name, p.birth_date, p.birth_place, p.sex, p.relationship, p.mother_name, p.status,
                  p.region_code, COALESCE(s.id_dtsen, p.id_dtsen), COALESCE(s.id_dtks, p.id_dtks))
              IS NOT DISTINCT FROM
@@ -97,7 +105,9 @@ export async function buildPersonChanges(raw: RawConnection): Promise<void> {
       )) END AS diff
     FROM stage_person s
     JOIN person p ON p.nik = s.nik
-    LEFT JOIN household oh ON oh.id = p.household_id;
+    JOIN stage_kk k ON k.kk = s.kk
+    LEFT JOIN household oh ON oh.id = p.household_id
+    ) c;
     ANALYZE person_change;`);
 }
 
@@ -173,17 +183,13 @@ export async function updatePersons(raw: RawConnection, edition: string): Promis
   await raw.query(
     `UPDATE person p SET name = s.name, birth_date = s.birth_date, birth_place = s.birth_place, sex = s.sex,
        relationship = s.relationship, mother_name = s.mother_name, status = s.status,
-       region_code = s.region_code, kabupaten_code = substr(s.region_code, 1, 4), household_id = k.household_id,
+       region_code = s.region_code, kabupaten_code = substr(s.region_code, 1, 4), household_id = c.household_id,
        id_dtsen = COALESCE(s.id_dtsen, p.id_dtsen), id_dtks = COALESCE(s.id_dtks, p.id_dtks),
        nik_warnings = s.nik_warnings, last_seen_edition = $1, absent_since_edition = NULL,
        updated_at = CASE WHEN c.diff <> '{}'::jsonb THEN now() ELSE p.updated_at END
-     FROM stage_person s
-     JOIN person_change c ON c.nik = s.nik
-     JOIN stage_kk k ON k.kk = s.kk
-     WHERE p.id = c.person_id
-       AND (c.diff <> '{}'::jsonb OR p.household_id IS DISTINCT FROM k.household_id
-            OR p.nik_warnings IS DISTINCT FROM s.nik_warnings OR p.last_seen_edition IS DISTINCT FROM $1
-            OR p.absent_since_edition IS NOT NULL)`,
+     FROM person_change c
+     JOIN stage_person s ON s.nik = c.nik
+     WHERE c.touch AND p.id = c.person_id`,
     [edition],
   );
 }
@@ -278,7 +284,8 @@ export async function flagAbsent(
          -- people this import just inserted are in the file: no need to look them up
          AND p.created_import_id IS DISTINCT FROM $1::bigint
          AND substr(p.region_code, 1, 6) IN (SELECT kecamatan FROM covered)
-         AND NOT EXISTS (SELECT 1 FROM stage_person s WHERE s.nik = p.nik)
+         -- the others in the file are in person_change
+         AND NOT EXISTS (SELECT 1 FROM person_change c WHERE c.person_id = p.id)
        RETURNING p.id
      )
      INSERT INTO person_history (person_id, import_id, change, fields)

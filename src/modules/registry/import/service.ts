@@ -207,8 +207,8 @@ export function createRegistryImportService(deps: {
           return result;
         };
         await step('indexStage', () => apply.indexStage(raw));
-        await step('personChanges', () => apply.buildPersonChanges(raw));
         await step('stageKk', () => apply.buildStageKk(raw));
+        await step('personChanges', () => apply.buildPersonChanges(raw, edition));
         const counts = await step('count', () => apply.countChanges(raw));
         const kkChanged = await step('kkHistory', () => apply.recordKkHistory(raw, importId));
         const householdsUpdated = await step('updateHouseholds', () => apply.updateHouseholds(raw));
