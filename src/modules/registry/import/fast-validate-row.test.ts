@@ -4,7 +4,7 @@ import type { CellValue } from '../../../platform/files/tabular';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
 import { NikSet } from './nik-set';
-import { stageLine } from './stage-csv';
+import { KkRepresentatives, stageLine } from './stage-csv';
 import { isRejection, type RowContext, validateRow } from './validate-row';
 
 const FIELDS: DtsenField[] = [
@@ -176,5 +176,34 @@ describe('stage line', () => {
         ]),
       );
     }
+  });
+});
+
+describe('KK representatives', () => {
+  it('keep the first head row of each KK, else the first row with a relationship, else the first row', () => {
+    const ctx = context(new Set<string>());
+    const kks = new KkRepresentatives();
+    const person = (line: number, kk: string, relationship: string | null, address: string) => {
+      const row = [...good];
+      row[0] = kk;
+      row[1] = `13710141079${String(line).padStart(5, '0')}`;
+      row[6] = relationship;
+      row[8] = address;
+      const r = validateRow(line, row, ctx);
+      if (isRejection(r)) throw new Error(JSON.stringify(r));
+      kks.add(r);
+    };
+    person(2, '1371010101200001', null, 'a1');
+    person(3, '1371010101200001', 'ANAK', 'a2');
+    person(4, '1371010101200001', 'KEPALA_KELUARGA', 'a3');
+    person(5, '1371010101200001', 'KEPALA_KELUARGA', 'a4');
+    person(6, '1371010101200002', 'ANAK', 'b1');
+    person(7, '1371010101200002', null, 'b2');
+    person(8, '1371010101200003', null, 'c1');
+    expect([...kks.chunks(2)].join('')).toBe(
+      '1371010101200001,1371011001,a3,004,007,DT1,,4,1371014107900004\n' +
+        '1371010101200002,1371011001,b1,004,007,DT1,,4,1371014107900006\n' +
+        '1371010101200003,1371011001,c1,004,007,DT1,,4,1371014107900008\n',
+    );
   });
 });
