@@ -85,13 +85,13 @@ export async function buildPersonChanges(raw: RawConnection, edition: string): P
     SELECT s.nik, s.kk, p.id AS person_id, p.absent_since_edition AS was_absent,
       p.household_id AS old_household_id, k.household_id, p.nik_warnings AS old_nik_warnings, s.nik_warnings,
       p.last_seen_edition,
-      CASE WHEN (oh.kk, p.name, p.birth_date, p.birth_place, p.sex, p.relationship, p.mother_name, p.status,
+      CASE WHEN (c0.old_kk, p.name, p.birth_date, p.birth_place, p.sex, p.relationship, p.mother_name, p.status,
                  p.region_code, COALESCE(s.id_dtsen, p.id_dtsen), COALESCE(s.id_dtks, p.id_dtks))
              IS NOT DISTINCT FROM
                 (s.kk, s.name, s.birth_date, s.birth_place, s.sex, s.relationship, s.mother_name, s.status,
                  s.region_code, p.id_dtsen, p.id_dtks)
       THEN '{}'::jsonb ELSE jsonb_strip_nulls(jsonb_build_object(
-        'kk', CASE WHEN oh.kk IS DISTINCT FROM s.kk THEN jsonb_build_array(oh.kk, s.kk) END,
+        'kk', CASE WHEN c0.old_kk IS DISTINCT FROM s.kk THEN jsonb_build_array(c0.old_kk, s.kk) END,
         'name', CASE WHEN p.name IS DISTINCT FROM s.name THEN jsonb_build_array(p.name, s.name) END,
         'birthDate', CASE WHEN p.birth_date IS DISTINCT FROM s.birth_date THEN jsonb_build_array(p.birth_date, s.birth_date) END,
         'birthPlace', CASE WHEN p.birth_place IS DISTINCT FROM s.birth_place THEN jsonb_build_array(p.birth_place, s.birth_place) END,
@@ -106,7 +106,10 @@ export async function buildPersonChanges(raw: RawConnection, edition: string): P
     FROM stage_person s
     JOIN person p ON p.nik = s.nik
     JOIN stage_kk k ON k.kk = s.kk
-    LEFT JOIN household oh ON oh.id = p.household_id
+    -- The person's KK before this import: their household's, which is this KK (or, renumbered,
+    -- its old KK) unless they moved; only movers need the household looked up.
+    CROSS JOIN LATERAL (SELECT CASE WHEN p.household_id = k.household_id THEN COALESCE(k.old_kk, k.kk)
+      ELSE (SELECT oh.kk FROM household oh WHERE oh.id = p.household_id) END AS old_kk) c0
     ) c;
     ANALYZE person_change;`);
 }
