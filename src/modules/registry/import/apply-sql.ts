@@ -78,7 +78,7 @@ export async function buildPersonChanges(raw: RawConnection, edition: string): P
   if (!/^\d{4}-\d{2}$/.test(edition)) throw new Error(`edition ${edition}`);
   await raw.exec(`
     CREATE TEMP TABLE person_change ON COMMIT DROP AS
-    SELECT c.*, (c.diff <> '{}'::jsonb OR c.old_household_id IS DISTINCT FROM c.household_id
+    SELECT c.nik, c.kk, c.person_id, c.was_absent, c.household_id, c.diff, (c.diff <> '{}'::jsonb OR c.old_household_id IS DISTINCT FROM c.household_id
         OR c.old_nik_warnings IS DISTINCT FROM c.nik_warnings OR c.last_seen_edition IS DISTINCT FROM '${edition}'
         OR c.was_absent IS NOT NULL) AS touch
     FROM (
