@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../errors';
+import { CsvFallback, type CsvRecord, createCsvTokenizer } from './csv-tokenizer';
 
 /**
  * Streaming reader for the tables offices receive: CSV (comma, semicolon or tab, detected;
@@ -26,7 +27,10 @@ export interface TabularFile {
   estimatedRows: number | null;
   delimiter?: string;
   headers: string[];
+  /** The data rows. Read either `rows` or `rowBatches`, not both: they share one reader. */
   rows: AsyncIterable<TabularRow>;
+  /** The same rows in batches (CSV: as read, about 1 MB of text each), for bulk readers. */
+  rowBatches?: AsyncIterable<TabularRow[]>;
 }
 
 export async function openTabular(
@@ -52,6 +56,78 @@ async function openCsv(filePath: string): Promise<TabularFile> {
     throw new ValidationError('FILE_FORMAT', 'Berkas bukan teks CSV (berisi data biner).');
   const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const delimiter = detectDelimiter(firstLine);
+  const batches = csvRecordBatches(filePath, delimiter);
+  const iterator = batches[Symbol.asyncIterator]();
+  let first: IteratorResult<TabularRow[]>;
+  do first = await iterator.next();
+  while (!first.done && first.value.length === 0);
+  if (first.done) throw new ValidationError('FILE_EMPTY', 'Berkas kosong: tidak ada baris judul kolom.');
+  const [headerRow, ...firstRows] = first.value;
+  const headers = headerRow!.cells as string[];
+  async function* rowBatches(): AsyncIterable<TabularRow[]> {
+    if (firstRows.length > 0) yield firstRows;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  const rowBatchIterable = rowBatches();
+  return {
+    format: 'csv',
+    delimiter,
+    headers,
+    rows: flatten(rowBatchIterable),
+    rowBatches: rowBatchIterable,
+    estimatedRows: Math.max(0, (await countLines(filePath)) - 1),
+  };
+}
+
+async function* flatten(batches: AsyncIterable<TabularRow[]>): AsyncIterable<TabularRow> {
+  for await (const batch of batches) yield* batch;
+}
+
+/** Empty cells are null, as in an .xlsx. The header row's cells stay strings (it is read first). */
+function toRow(line: number, record: string[], header: boolean): TabularRow {
+  if (!header)
+    for (let i = 0; i < record.length; i++) if (record[i] === '') (record as CellValue[])[i] = null;
+  return { line, cells: record };
+}
+
+/**
+ * The file's records in batches: the fast tokenizer (csv-tokenizer.ts) first; when the file
+ * needs csv-parse's full rules, csv-parse from the start, skipping the records already given,
+ * so values, line numbers and error messages are csv-parse's.
+ */
+async function* csvRecordBatches(filePath: string, delimiter: string): AsyncIterable<TabularRow[]> {
+  let given = 0;
+  try {
+    const stream = fs.createReadStream(filePath, { highWaterMark: 1 << 20, encoding: 'utf8' });
+    try {
+      const tokenizer = createCsvTokenizer(delimiter);
+      let out: CsvRecord[] = [];
+      const take = () => {
+        const batch = out.map((r, i) => toRow(r.line, r.fields, given + i === 0));
+        out = [];
+        return batch;
+      };
+      for await (const chunk of stream) {
+        tokenizer.push(chunk as string, out);
+        const batch = take();
+        given += batch.length;
+        yield batch;
+      }
+      tokenizer.end(out);
+      const batch = take();
+      given += batch.length;
+      yield batch;
+      return;
+    } finally {
+      stream.destroy();
+    }
+  } catch (error) {
+    if (!(error instanceof CsvFallback)) throw given === 0 ? error : formatError(error);
+  }
   const parser = fs.createReadStream(filePath).pipe(
     parse({
       bom: true,
@@ -62,32 +138,30 @@ async function openCsv(filePath: string): Promise<TabularFile> {
       trim: true,
     }),
   );
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
-    record: string[];
-    info: { lines: number };
-  }>;
-  const first = await iterator.next();
-  if (first.done) throw new ValidationError('FILE_EMPTY', 'Berkas kosong: tidak ada baris judul kolom.');
-  const headers = first.value.record;
-  async function* rows(): AsyncIterable<TabularRow> {
-    try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield { line: next.value.info.lines, cells: next.value.record.map((v) => (v === '' ? null : v)) };
+  let index = 0;
+  try {
+    let batch: TabularRow[] = [];
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (index++ < given) continue;
+      batch.push(toRow(info.lines, record, index === 1));
+      if (batch.length >= 1000) {
+        yield batch;
+        batch = [];
       }
-    } catch (error) {
-      const e = error as { code?: string; lines?: number; message: string };
-      throw new ValidationError('FILE_FORMAT', `CSV rusak di sekitar baris ${e.lines ?? '?'}: ${e.message}`);
     }
+    yield batch;
+  } catch (error) {
+    // As before the fast path: an error in the header row is csv-parse's own.
+    throw index === 0 ? error : formatError(error);
   }
-  return {
-    format: 'csv',
-    delimiter,
-    headers,
-    rows: rows(),
-    estimatedRows: Math.max(0, (await countLines(filePath)) - 1),
-  };
+}
+
+function formatError(error: unknown): Error {
+  const e = error as { code?: string; lines?: number; message: string };
+  return new ValidationError('FILE_FORMAT', `CSV rusak di sekitar baris ${e.lines ?? '?'}: ${e.message}`);
 }
 
 /** The separator that splits the header line into the most columns (quotes respected). */

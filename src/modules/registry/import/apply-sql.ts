@@ -36,28 +36,62 @@ export async function createStage(raw: RawConnection): Promise<void> {
       desil smallint, id_dtsen text, id_dtks text, mother_name text, status text NOT NULL, nik_warnings text[] NOT NULL
     ) ON COMMIT DROP;
     CREATE TEMP TABLE stage_rejection (line integer NOT NULL, reasons text[] NOT NULL, fields text[] NOT NULL,
-      original jsonb NOT NULL) ON COMMIT DROP;`);
+      original jsonb NOT NULL) ON COMMIT DROP;
+    CREATE TEMP TABLE stage_kk_raw (kk text NOT NULL, region_code text NOT NULL, address text, rt text, rw text,
+      id_dtsen text, id_dtks text, desil smallint, rep_nik text NOT NULL) ON COMMIT DROP;`);
 }
+
+/** One row per KK of the file, chosen while reading (see stage-csv.ts, KkRepresentatives). */
+export const STAGE_KK_COLUMNS = [
+  'kk',
+  'region_code',
+  'address',
+  'rt',
+  'rw',
+  'id_dtsen',
+  'id_dtks',
+  'desil',
+  'rep_nik',
+] as const;
 
 export async function indexStage(raw: RawConnection): Promise<void> {
   // Temp tables are never analysed automatically: without statistics the planner expects a few
   // thousand rows and picks nested loops over a million. More sort memory keeps the ORDER BY
   // of a large insert off disk (64 MB: more pushed PGlite's memory past 1.2 GB, measured).
+  // No index on the stage: every statement below reads all of it, and hash joins do that
+  // better than a million index probes (NIKs are unique already: DUPLICATE_IN_FILE).
   await raw.exec(`
     SET LOCAL work_mem = '64MB';
     SET LOCAL maintenance_work_mem = '256MB';
-    CREATE UNIQUE INDEX ON stage_person (nik);
-    CREATE INDEX ON stage_person (kk);
-    ANALYZE stage_person;`);
+    ANALYZE stage_person;
+    ANALYZE stage_kk_raw;`);
 }
 
-/** Each staged person against the registry as it was before this import: what changed. */
-export async function buildPersonChanges(raw: RawConnection): Promise<void> {
+/**
+ * Each staged person already in the registry, against the registry as it was before this
+ * import: what changed. People not in it are new (not listed here). The field-by-field diff
+ * is built only for rows that differ: on a re-import nearly all rows are equal, and one
+ * row comparison is far cheaper than eleven jsonb pieces.
+ */
+export async function buildPersonChanges(raw: RawConnection, edition: string): Promise<void> {
+  // The edition is checked as YYYY-MM before the import starts; a literal, as a script takes no parameters.
+  if (!/^\d{4}-\d{2}$/.test(edition)) throw new Error(`edition ${edition}`);
   await raw.exec(`
     CREATE TEMP TABLE person_change ON COMMIT DROP AS
+    SELECT c.nik, c.kk, c.person_id, c.was_absent, c.household_id, c.diff, (c.diff <> '{}'::jsonb OR c.old_household_id IS DISTINCT FROM c.household_id
+        OR c.old_nik_warnings IS DISTINCT FROM c.nik_warnings OR c.last_seen_edition IS DISTINCT FROM '${edition}'
+        OR c.was_absent IS NOT NULL) AS touch
+    FROM (
     SELECT s.nik, s.kk, p.id AS person_id, p.absent_since_edition AS was_absent,
-      CASE WHEN p.id IS NULL THEN '{}'::jsonb ELSE jsonb_strip_nulls(jsonb_build_object(
-        'kk', CASE WHEN oh.kk IS DISTINCT FROM s.kk THEN jsonb_build_array(oh.kk, s.kk) END,
+      p.household_id AS old_household_id, k.household_id, p.nik_warnings AS old_nik_warnings, s.nik_warnings,
+      p.last_seen_edition,
+      CASE WHEN (c0.old_kk, p.name, p.birth_date, p.birth_place, p.sex, p.relationship, p.mother_name, p.status,
+                 p.region_code, COALESCE(s.id_dtsen, p.id_dtsen), COALESCE(s.id_dtks, p.id_dtks))
+             IS NOT DISTINCT FROM
+                (s.kk, s.name, s.birth_date, s.birth_place, s.sex, s.relationship, s.mother_name, s.status,
+                 s.region_code, p.id_dtsen, p.id_dtks)
+      THEN '{}'::jsonb ELSE jsonb_strip_nulls(jsonb_build_object(
+        'kk', CASE WHEN c0.old_kk IS DISTINCT FROM s.kk THEN jsonb_build_array(c0.old_kk, s.kk) END,
         'name', CASE WHEN p.name IS DISTINCT FROM s.name THEN jsonb_build_array(p.name, s.name) END,
         'birthDate', CASE WHEN p.birth_date IS DISTINCT FROM s.birth_date THEN jsonb_build_array(p.birth_date, s.birth_date) END,
         'birthPlace', CASE WHEN p.birth_place IS DISTINCT FROM s.birth_place THEN jsonb_build_array(p.birth_place, s.birth_place) END,
@@ -70,44 +104,47 @@ export async function buildPersonChanges(raw: RawConnection): Promise<void> {
         'idDtks', CASE WHEN s.id_dtks IS NOT NULL AND p.id_dtks IS DISTINCT FROM s.id_dtks THEN jsonb_build_array(p.id_dtks, s.id_dtks) END
       )) END AS diff
     FROM stage_person s
-    LEFT JOIN person p ON p.nik = s.nik
-    LEFT JOIN household oh ON oh.id = p.household_id;
-    CREATE INDEX ON person_change (nik);
+    JOIN person p ON p.nik = s.nik
+    JOIN stage_kk k ON k.kk = s.kk
+    -- The person's KK before this import: their household's, which is this KK (or, renumbered,
+    -- its old KK) unless they moved; only movers need the household looked up.
+    CROSS JOIN LATERAL (SELECT CASE WHEN p.household_id = k.household_id THEN COALESCE(k.old_kk, k.kk)
+      ELSE (SELECT oh.kk FROM household oh WHERE oh.id = p.household_id) END AS old_kk) c0
+    ) c;
     ANALYZE person_change;`);
 }
 
-/** One row per KK in the file, described by its head's row (else its first row). */
+/**
+ * One row per KK in the file (described by its head's row, else its first row: picked while
+ * reading), with its household: the one holding that KK, else — a KK not known yet whose
+ * representative belongs to a household whose KK is absent from this file — the same family
+ * under a new KK number (move, new head; one new KK per old household, any further new KK
+ * from it is a split, pecah KK), else a new household with its id taken now from the
+ * household sequence, so that households and people insert without a round trip back.
+ */
 export async function buildStageKk(raw: RawConnection): Promise<void> {
+  const { rows } = await raw.query<{ seq: string }>(
+    "SELECT pg_get_serial_sequence('household', 'id') AS seq",
+  );
+  const sequence = rows[0]!.seq.replaceAll("'", "''");
   await raw.exec(`
     CREATE TEMP TABLE stage_kk ON COMMIT DROP AS
-    SELECT DISTINCT ON (kk) kk, region_code, address, rt, rw, id_dtsen, id_dtks, desil, nik AS rep_nik,
-      NULL::bigint AS household_id, false AS is_new, NULL::text AS old_kk
-    FROM stage_person
-    ORDER BY kk, (relationship = 'KEPALA_KELUARGA') DESC NULLS LAST, line;
-    CREATE UNIQUE INDEX ON stage_kk (kk);
-    ANALYZE stage_kk;`);
-}
-
-export async function matchHouseholdsByKk(raw: RawConnection): Promise<void> {
-  await raw.query('UPDATE stage_kk s SET household_id = h.id FROM household h WHERE h.kk = s.kk');
-}
-
-/**
- * A KK not known yet whose head (or first member) belongs to a household whose KK is absent
- * from this file: the same family under a new KK number (move, new head). One new KK per
- * old household; any further new KK from it is a split (pecah KK) and becomes a new household.
- */
-export async function matchRenumberedHouseholds(raw: RawConnection): Promise<void> {
-  await raw.query(`
-    WITH candidate AS (
-      SELECT DISTINCT ON (p.household_id) s.kk, p.household_id, h.kk AS old_kk
-      FROM stage_kk s
-      JOIN person p ON p.nik = s.rep_nik
+    WITH matched AS (
+      SELECT r.*, h.id AS known_id FROM stage_kk_raw r LEFT JOIN household h ON h.kk = r.kk
+    ),
+    renumbered AS (
+      SELECT DISTINCT ON (p.household_id) m.kk, p.household_id, h.kk AS old_kk
+      FROM matched m
+      JOIN person p ON p.nik = m.rep_nik
       JOIN household h ON h.id = p.household_id
-      WHERE s.household_id IS NULL AND NOT EXISTS (SELECT 1 FROM stage_kk o WHERE o.kk = h.kk)
-      ORDER BY p.household_id, s.kk
+      WHERE m.known_id IS NULL AND NOT EXISTS (SELECT 1 FROM stage_kk_raw o WHERE o.kk = h.kk)
+      ORDER BY p.household_id, m.kk
     )
-    UPDATE stage_kk s SET household_id = c.household_id, old_kk = c.old_kk FROM candidate c WHERE s.kk = c.kk`);
+    SELECT m.kk, m.region_code, m.address, m.rt, m.rw, m.id_dtsen, m.id_dtks, m.desil, m.rep_nik,
+      COALESCE(m.known_id, n.household_id, nextval('${sequence}'::regclass)) AS household_id,
+      m.known_id IS NULL AND n.household_id IS NULL AS is_new, n.old_kk
+    FROM matched m LEFT JOIN renumbered n ON n.kk = m.kk;
+    ANALYZE stage_kk;`);
 }
 
 export async function recordKkHistory(raw: RawConnection, importId: number): Promise<number> {
@@ -137,13 +174,10 @@ export async function updateHouseholds(raw: RawConnection): Promise<number> {
 
 export async function insertHouseholds(raw: RawConnection): Promise<number> {
   const result = await raw.query(`
-    WITH inserted AS (
-      INSERT INTO household (kk, kabupaten_code, region_code, address, rt, rw, id_dtsen, id_dtks)
-      SELECT kk, substr(region_code, 1, 4), region_code, address, rt, rw, id_dtsen, id_dtks
-      FROM stage_kk WHERE household_id IS NULL
-      RETURNING id, kk
-    )
-    UPDATE stage_kk s SET household_id = i.id, is_new = true FROM inserted i WHERE s.kk = i.kk`);
+    INSERT INTO household (id, kk, kabupaten_code, region_code, address, rt, rw, id_dtsen, id_dtks)
+    OVERRIDING SYSTEM VALUE
+    SELECT household_id, kk, substr(region_code, 1, 4), region_code, address, rt, rw, id_dtsen, id_dtks
+    FROM stage_kk WHERE is_new`);
   return result.rowCount;
 }
 
@@ -152,17 +186,13 @@ export async function updatePersons(raw: RawConnection, edition: string): Promis
   await raw.query(
     `UPDATE person p SET name = s.name, birth_date = s.birth_date, birth_place = s.birth_place, sex = s.sex,
        relationship = s.relationship, mother_name = s.mother_name, status = s.status,
-       region_code = s.region_code, kabupaten_code = substr(s.region_code, 1, 4), household_id = k.household_id,
+       region_code = s.region_code, kabupaten_code = substr(s.region_code, 1, 4), household_id = c.household_id,
        id_dtsen = COALESCE(s.id_dtsen, p.id_dtsen), id_dtks = COALESCE(s.id_dtks, p.id_dtks),
        nik_warnings = s.nik_warnings, last_seen_edition = $1, absent_since_edition = NULL,
        updated_at = CASE WHEN c.diff <> '{}'::jsonb THEN now() ELSE p.updated_at END
-     FROM stage_person s
-     JOIN person_change c ON c.nik = s.nik
-     JOIN stage_kk k ON k.kk = s.kk
-     WHERE p.id = c.person_id
-       AND (c.diff <> '{}'::jsonb OR p.household_id IS DISTINCT FROM k.household_id
-            OR p.nik_warnings IS DISTINCT FROM s.nik_warnings OR p.last_seen_edition IS DISTINCT FROM $1
-            OR p.absent_since_edition IS NOT NULL)`,
+     FROM person_change c
+     JOIN stage_person s ON s.nik = c.nik
+     WHERE c.touch AND p.id = c.person_id`,
     [edition],
   );
 }
@@ -185,53 +215,57 @@ export async function insertPersons(raw: RawConnection, importId: number, editio
      SELECT s.nik, k.household_id, substr(s.region_code, 1, 4), s.region_code, s.name, s.birth_place, s.birth_date,
        s.sex, s.relationship, s.mother_name, s.status, s.nik_warnings, s.id_dtsen, s.id_dtks, $2, $1::bigint
      FROM stage_person s
-     JOIN person_change c ON c.nik = s.nik
      JOIN stage_kk k ON k.kk = s.kk
-     WHERE c.person_id IS NULL
+     WHERE NOT EXISTS (SELECT 1 FROM person_change c WHERE c.nik = s.nik)
      ORDER BY s.line`,
     [importId, edition],
   );
   return result.rowCount;
 }
 
-// The person table's secondary indexes and foreign keys, exactly as migration 0002 made them.
-const PERSON_BULK_DDL = {
+// The person table's secondary indexes and foreign keys, exactly as migration 0002 made them,
+// and the foreign keys checked row by row when households and their desil are inserted.
+const BULK_DDL = {
   drop: `ALTER TABLE person DROP CONSTRAINT person_household_id_fkey;
     ALTER TABLE person DROP CONSTRAINT person_region_code_fkey;
     DROP INDEX person_name_trgm_idx; DROP INDEX person_region_idx; DROP INDEX person_household_idx;
-    DROP INDEX person_nik_idx;`,
+    DROP INDEX person_nik_idx;
+    ALTER TABLE household DROP CONSTRAINT household_region_code_fkey;
+    ALTER TABLE household_desil DROP CONSTRAINT household_desil_household_id_fkey;`,
   create: `CREATE UNIQUE INDEX person_nik_idx ON person (nik);
     CREATE INDEX person_household_idx ON person (household_id);
     CREATE INDEX person_region_idx ON person (region_code text_pattern_ops);
     CREATE INDEX person_name_trgm_idx ON person USING gin (lower(name) gin_trgm_ops);
     ALTER TABLE person ADD CONSTRAINT person_household_id_fkey FOREIGN KEY (household_id) REFERENCES household (id);
-    ALTER TABLE person ADD CONSTRAINT person_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);`,
+    ALTER TABLE person ADD CONSTRAINT person_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);
+    ALTER TABLE household ADD CONSTRAINT household_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);
+    ALTER TABLE household_desil ADD CONSTRAINT household_desil_household_id_fkey
+      FOREIGN KEY (household_id) REFERENCES household (id);`,
 };
 
 /** Rows below which indexes are kept up row by row; above, and when the import at least doubles the table, they are rebuilt. */
 const BULK_MIN_ROWS = 50_000;
 
 /**
- * Inserts the new people. A large load into a small table (a kabupaten's first DTSEN file)
- * drops the person table's secondary indexes and foreign keys and builds them again after
- * the insert: measured on 1 M people, the trigram index alone is 2.3 s to build but most of a
- * minute to maintain row by row. Inside the import's transaction, so a failure restores them;
- * on PostgreSQL the table is locked against other sessions until the import commits.
+ * A large load into a small registry (a kabupaten's first DTSEN file) drops the person
+ * table's secondary indexes and the foreign keys of person, household and household_desil,
+ * and `endBulkLoad` builds them again after the inserts: measured on 1 M people, the trigram
+ * index alone is 2.3 s to build but most of a minute to maintain row by row, and a foreign
+ * key checks (and locks) its referenced row once per inserted row. Inside the import's
+ * transaction, so a failure restores them; on PostgreSQL the tables are locked against
+ * other sessions until the import commits.
  */
-export async function insertPersonsBulkAware(
-  raw: RawConnection,
-  importId: number,
-  edition: string,
-  newRows: number,
-) {
+export async function startBulkLoad(raw: RawConnection, newPersons: number): Promise<boolean> {
   const { rows } = await raw.query<{ n: number }>(
     "SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'person'::regclass",
   );
-  const bulk = newRows >= BULK_MIN_ROWS && newRows >= Number(rows[0]?.n ?? 0);
-  if (bulk) await raw.exec(PERSON_BULK_DDL.drop);
-  const inserted = await insertPersons(raw, importId, edition);
-  if (bulk) await raw.exec(PERSON_BULK_DDL.create);
-  return { inserted, bulk };
+  const bulk = newPersons >= BULK_MIN_ROWS && newPersons >= Number(rows[0]?.n ?? 0);
+  if (bulk) await raw.exec(BULK_DDL.drop);
+  return bulk;
+}
+
+export async function endBulkLoad(raw: RawConnection): Promise<void> {
+  await raw.exec(BULK_DDL.create);
 }
 
 /**
@@ -253,7 +287,8 @@ export async function flagAbsent(
          -- people this import just inserted are in the file: no need to look them up
          AND p.created_import_id IS DISTINCT FROM $1::bigint
          AND substr(p.region_code, 1, 6) IN (SELECT kecamatan FROM covered)
-         AND NOT EXISTS (SELECT 1 FROM stage_person s WHERE s.nik = p.nik)
+         -- the others in the file are in person_change
+         AND NOT EXISTS (SELECT 1 FROM person_change c WHERE c.person_id = p.id)
        RETURNING p.id
      )
      INSERT INTO person_history (person_id, import_id, change, fields)
@@ -263,10 +298,16 @@ export async function flagAbsent(
   return result.rowCount;
 }
 
+/** New households cannot have a desil yet: a plain insert for them, an upsert for the rest. */
 export async function upsertDesil(raw: RawConnection, edition: string): Promise<void> {
   await raw.query(
     `INSERT INTO household_desil (household_id, edition, desil)
-     SELECT household_id, $1, desil FROM stage_kk WHERE desil IS NOT NULL
+     SELECT household_id, $1, desil FROM stage_kk WHERE desil IS NOT NULL AND is_new`,
+    [edition],
+  );
+  await raw.query(
+    `INSERT INTO household_desil (household_id, edition, desil)
+     SELECT household_id, $1, desil FROM stage_kk WHERE desil IS NOT NULL AND NOT is_new
      ON CONFLICT (household_id, edition) DO UPDATE SET desil = excluded.desil
      WHERE household_desil.desil <> excluded.desil`,
     [edition],
@@ -286,12 +327,10 @@ export async function countChanges(raw: RawConnection) {
     inserted: number;
     updated: number;
     unchanged: number;
-    households_new: number;
   }>(
-    `SELECT count(*) FILTER (WHERE person_id IS NULL)::int AS inserted,
-            count(*) FILTER (WHERE person_id IS NOT NULL AND diff <> '{}'::jsonb)::int AS updated,
-            count(*) FILTER (WHERE person_id IS NOT NULL AND diff = '{}'::jsonb)::int AS unchanged,
-            (SELECT count(*) FROM stage_kk WHERE household_id IS NULL)::int AS households_new
+    `SELECT (SELECT count(*) FROM stage_person)::int - count(*)::int AS inserted,
+            count(*) FILTER (WHERE diff <> '{}'::jsonb)::int AS updated,
+            count(*) FILTER (WHERE diff = '{}'::jsonb)::int AS unchanged
      FROM person_change`,
   );
   return rows[0]!;

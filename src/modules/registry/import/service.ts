@@ -7,13 +7,16 @@ import type { Config } from '../../../platform/config';
 import { ValidationError } from '../../../platform/errors';
 import { fileSha256 } from '../../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../../platform/files/header-map';
-import { openTabular } from '../../../platform/files/tabular';
+import { openTabular, type TabularRow } from '../../../platform/files/tabular';
 import type { AuditService } from '../../audit/service';
 import { loadRegionSets } from '../../regions/region-sets';
 import * as apply from './apply-sql';
-import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS, type DtsenField } from './fields';
+import { createRowValidator } from './fast-validate-row';
+import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS } from './fields';
+import { NikSet } from './nik-set';
 import type { RejectionCode, WarningCode } from './reasons';
-import { isRejection, type RegistryRecord, validateRow } from './validate-row';
+import { KkRepresentatives, stageLine } from './stage-csv';
+import { isRejection } from './validate-row';
 
 export interface DtsenImportInput {
   filePath: string;
@@ -119,34 +122,50 @@ export function createRegistryImportService(deps: {
           villageExists: (code: string) => regions.villages.has(code),
           kabupatenCode: config.kabupatenCode,
           today: clock.now(),
-          seen: new Set<string>(),
+          seen: new NikSet(),
         };
+        const validate = createRowValidator(ctx);
+        const kks = new KkRepresentatives();
         let stageChunk: string[] = [];
         let rejectChunk: string[] = [];
+        // The previous chunk's COPY runs while the next chunk is read (on PostgreSQL the server
+        // loads it meanwhile; PGlite runs it on this thread either way).
+        let pending: Promise<unknown> = Promise.resolve();
         const flush = async () => {
-          if (stageChunk.length) await raw.copyCsv('stage_person', apply.STAGE_COLUMNS, stageChunk.join(''));
-          if (rejectChunk.length)
-            await raw.copyCsv(
-              'stage_rejection',
-              ['line', 'reasons', 'fields', 'original'],
-              rejectChunk.join(''),
-            );
+          const stage = stageChunk;
+          const rejects = rejectChunk;
           stageChunk = [];
           rejectChunk = [];
+          await pending;
+          pending = (async () => {
+            if (stage.length) await raw.copyCsv('stage_person', apply.STAGE_COLUMNS, stage.join(''));
+            if (rejects.length)
+              await raw.copyCsv(
+                'stage_rejection',
+                ['line', 'reasons', 'fields', 'original'],
+                rejects.join(''),
+              );
+          })();
+          pending.catch(() => {});
         };
-        for await (const row of file.rows) {
-          rowsRead++;
-          const result = validateRow(row.line, row.cells, ctx);
-          if (isRejection(result)) {
-            rejected++;
-            for (const reason of result.reasons)
-              rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-            const original = Object.fromEntries(file.headers.map((h, i) => [h, originalText(row.cells[i])]));
-            rejectChunk.push(csvRow([row.line, result.reasons, result.fields, JSON.stringify(original)]));
-          } else {
-            accepted++;
-            for (const w of result.warnings) warningsByReason[w] = (warningsByReason[w] ?? 0) + 1;
-            stageChunk.push(stageLine(result));
+        for await (const batch of file.rowBatches ?? inBatches(file.rows)) {
+          for (const row of batch) {
+            rowsRead++;
+            const result = validate(row.line, row.cells);
+            if (isRejection(result)) {
+              rejected++;
+              for (const reason of result.reasons)
+                rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+              const original = Object.fromEntries(
+                file.headers.map((h, i) => [h, originalText(row.cells[i])]),
+              );
+              rejectChunk.push(csvRow([row.line, result.reasons, result.fields, JSON.stringify(original)]));
+            } else {
+              accepted++;
+              for (const w of result.warnings) warningsByReason[w] = (warningsByReason[w] ?? 0) + 1;
+              stageChunk.push(stageLine(result));
+              kks.add(result);
+            }
           }
           if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
             await flush();
@@ -154,6 +173,9 @@ export function createRegistryImportService(deps: {
           }
         }
         await flush();
+        await pending;
+        for (const chunk of kks.chunks(CHUNK_ROWS))
+          await raw.copyCsv('stage_kk_raw', apply.STAGE_KK_COLUMNS, chunk);
         onProgress?.(rowsRead, 'menerapkan', rowsRead);
 
         const importRow = await db
@@ -185,24 +207,22 @@ export function createRegistryImportService(deps: {
           return result;
         };
         await step('indexStage', () => apply.indexStage(raw));
-        await step('personChanges', () => apply.buildPersonChanges(raw));
         await step('stageKk', () => apply.buildStageKk(raw));
-        await step('matchKk', () => apply.matchHouseholdsByKk(raw));
-        await step('matchRenumbered', () => apply.matchRenumberedHouseholds(raw));
+        await step('personChanges', () => apply.buildPersonChanges(raw, edition));
         const counts = await step('count', () => apply.countChanges(raw));
         const kkChanged = await step('kkHistory', () => apply.recordKkHistory(raw, importId));
         const householdsUpdated = await step('updateHouseholds', () => apply.updateHouseholds(raw));
+        const bulk = await step('startBulk', () => apply.startBulkLoad(raw, counts.inserted));
         const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
         await step('updatePersons', () => apply.updatePersons(raw, edition));
         await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
-        await step('insertPersons', () =>
-          apply.insertPersonsBulkAware(raw, importId, edition, counts.inserted),
-        );
+        await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
         const absent =
           accepted > 0
             ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, config.kabupatenCode))
             : 0;
         await step('desil', () => apply.upsertDesil(raw, edition));
+        if (bulk) await step('endBulk', () => apply.endBulkLoad(raw));
         await step('rejections', () => apply.saveRejections(raw, importId));
         await step('analyze', () => apply.analyzeRegistry(raw));
 
@@ -246,27 +266,17 @@ export function createRegistryImportService(deps: {
 
 export type RegistryImportService = ReturnType<typeof createRegistryImportService>;
 
-function stageLine(r: RegistryRecord): string {
-  return csvRow([
-    r.line,
-    r.nik,
-    r.kk,
-    r.name,
-    r.birthDate,
-    r.birthPlace,
-    r.sex,
-    r.relationship,
-    r.regionCode,
-    r.address,
-    r.rt,
-    r.rw,
-    r.desil,
-    r.idDtsen,
-    r.idDtks,
-    r.motherName,
-    r.status,
-    r.warnings,
-  ]);
+/** Rows one by one (xlsx) as batches of up to 1,000. */
+async function* inBatches(rows: AsyncIterable<TabularRow>): AsyncIterable<TabularRow[]> {
+  let batch: TabularRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The cell as the operator typed it, for the error report (numbers and dates as text). */

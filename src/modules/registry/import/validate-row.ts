@@ -50,8 +50,8 @@ export interface RowContext {
   villageExists: (code: string) => boolean;
   kabupatenCode: string;
   today: Date;
-  /** NIKs accepted earlier in this file (DUPLICATE_IN_FILE). */
-  seen: Set<string>;
+  /** NIKs accepted earlier in this file (DUPLICATE_IN_FILE): a Set, or a NikSet for large files. */
+  seen: { has(nik: string): boolean; add(nik: string): unknown };
 }
 
 export function validateRow(

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { csvRow } from '../../../db/copy-csv';
+import type { CellValue } from '../../../platform/files/tabular';
+import { createRowValidator } from './fast-validate-row';
+import type { DtsenField } from './fields';
+import { NikSet } from './nik-set';
+import { KkRepresentatives, stageLine } from './stage-csv';
+import { isRejection, type RowContext, validateRow } from './validate-row';
+
+const FIELDS: DtsenField[] = [
+  'kk',
+  'nik',
+  'name',
+  'birthDate',
+  'birthPlace',
+  'sex',
+  'relationship',
+  'regionCode',
+  'address',
+  'rt',
+  'rw',
+  'desil',
+  'idDtsen',
+  'idDtks',
+  'motherName',
+  'status',
+];
+
+function context(seen: RowContext['seen']): RowContext {
+  return {
+    columns: Object.fromEntries(FIELDS.map((f, i) => [f, i])),
+    kecamatanExists: (code) => code === '137101' || code === '137102',
+    villageExists: (code) => code === '1371011001' || code === '1301011001',
+    kabupatenCode: '1371',
+    today: new Date('2026-01-15T00:00:00Z'),
+    seen,
+  };
+}
+
+const good: CellValue[] = [
+  '1371010101200003',
+  '1371014107900001',
+  'Siti Aminah',
+  '01/07/1990',
+  'Padang',
+  'P',
+  'KEPALA_KELUARGA',
+  '1371011001',
+  'Jl. Sudirman No. 1',
+  '004',
+  '007',
+  '4',
+  'DT1',
+  null,
+  'Rosna',
+  'HIDUP',
+];
+
+/** Variations of each cell: usual, unusual but valid, and invalid. */
+const VARIANTS: Partial<Record<DtsenField, CellValue[]>> = {
+  nik: [
+    '1371014107900001',
+    '1371010107900002',
+    ' 1371014107900001',
+    '1371014107900000',
+    '1371994107900001',
+    '1371013207900001',
+    '137101410790000',
+    '1,37101E+15',
+    1371014107900001,
+    null,
+    '1371014107000003',
+  ],
+  kk: ['1371010101200003', '137101010120000', ' 1371010101200003', 1371010101200003, null],
+  name: ['Siti Aminah', ' Siti  Aminah ', 'José', null, '', 'A'.repeat(250), 'Siti\tAminah'],
+  birthDate: [
+    '01/07/1990',
+    '1990-07-01',
+    '01-07-1990',
+    '1/7/1990',
+    '31/02/1990',
+    '01/07/1870',
+    '02/07/1990',
+    null,
+    33055,
+    'kemarin',
+  ],
+  sex: ['P', 'L', 'pr', 'PEREMPUAN', 'X', null, 2],
+  relationship: ['KEPALA_KELUARGA', 'anak kandung', '4', 'BOS', null],
+  regionCode: ['1371011001', '13.71.01.1001', '1301011001', '1371019999', '137101', null],
+  address: ['Jl. Sudirman No. 1', '  Jl.  Sudirman ', 'Jalan "Baru", Padang', null],
+  rt: ['004', '4', 'A', null, 12],
+  desil: ['4', '11', '0', 'x', null, 3],
+  idDtsen: ['DT1', 'x'.repeat(70), null],
+  status: ['HIDUP', 'meninggal dunia', 'PINDAH', 'HILANG', null],
+};
+
+describe('fast row validator', () => {
+  it('gives exactly validateRow’s answer for every variation of every cell', () => {
+    const fastSeen = new NikSet();
+    const slowSeen = new Set<string>();
+    const fast = createRowValidator(context(fastSeen));
+    const slowContext = context(slowSeen);
+    let line = 2;
+    const rows: CellValue[][] = [good, good]; // the second is DUPLICATE_IN_FILE
+    for (const [field, values] of Object.entries(VARIANTS)) {
+      const index = FIELDS.indexOf(field as DtsenField);
+      for (const value of values) {
+        const row = [...good];
+        row[index] = value;
+        // a fresh NIK for each row, so that only the intended rows are duplicates
+        if (field !== 'nik') row[1] = `13710141079${String(line).padStart(5, '0')}`;
+        rows.push(row);
+      }
+    }
+    for (const row of rows) {
+      line++;
+      expect(fast(line, row), JSON.stringify(row)).toEqual(validateRow(line, row, slowContext));
+    }
+    expect(fastSeen.size).toBe(slowSeen.size);
+  });
+
+  it('NikSet keeps NIKs like a Set', () => {
+    const set = new NikSet();
+    const reference = new Set<string>();
+    let differences = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const nik = `${9700000000000000 + (i % 150_000) * 7919}`.slice(0, 16);
+      if (set.has(nik) !== reference.has(nik)) differences++;
+      set.add(nik);
+      reference.add(nik);
+    }
+    expect(differences).toBe(0);
+    set.add('not a nik');
+    expect(set.has('not a nik')).toBe(true);
+    expect(set.has('9700000000000001')).toBe(reference.has('9700000000000001'));
+    expect(set.size).toBe(reference.size + 1);
+  });
+});
+
+describe('stage line', () => {
+  it('is the CSV text csvRow gives', () => {
+    const seen = new Set<string>();
+    const ctx = context(seen);
+    const rows: CellValue[][] = [
+      good,
+      good.map((v, i) =>
+        i === 1 ? '1371010107900002' : i === 8 ? 'Jalan "Baru", Padang' : i === 10 ? 'A,B' : v,
+      ),
+      good.map((v, i) => (i === 1 ? '1371010107900003' : i === 3 ? null : i >= 8 ? null : v)),
+    ];
+    let line = 1;
+    for (const row of rows) {
+      const r = validateRow(++line, row, ctx);
+      if (isRejection(r)) throw new Error(JSON.stringify(r));
+      expect(stageLine(r)).toBe(
+        csvRow([
+          r.line,
+          r.nik,
+          r.kk,
+          r.name,
+          r.birthDate,
+          r.birthPlace,
+          r.sex,
+          r.relationship,
+          r.regionCode,
+          r.address,
+          r.rt,
+          r.rw,
+          r.desil,
+          r.idDtsen,
+          r.idDtks,
+          r.motherName,
+          r.status,
+          r.warnings,
+        ]),
+      );
+    }
+  });
+});
+
+describe('KK representatives', () => {
+  it('keep the first head row of each KK, else the first row with a relationship, else the first row', () => {
+    const ctx = context(new Set<string>());
+    const kks = new KkRepresentatives();
+    const person = (line: number, kk: string, relationship: string | null, address: string) => {
+      const row = [...good];
+      row[0] = kk;
+      row[1] = `13710141079${String(line).padStart(5, '0')}`;
+      row[6] = relationship;
+      row[8] = address;
+      const r = validateRow(line, row, ctx);
+      if (isRejection(r)) throw new Error(JSON.stringify(r));
+      kks.add(r);
+    };
+    person(2, '1371010101200001', null, 'a1');
+    person(3, '1371010101200001', 'ANAK', 'a2');
+    person(4, '1371010101200001', 'KEPALA_KELUARGA', 'a3');
+    person(5, '1371010101200001', 'KEPALA_KELUARGA', 'a4');
+    person(6, '1371010101200002', 'ANAK', 'b1');
+    person(7, '1371010101200002', null, 'b2');
+    person(8, '1371010101200003', null, 'c1');
+    expect([...kks.chunks(2)].join('')).toBe(
+      '1371010101200001,1371011001,a3,004,007,DT1,,4,1371014107900004\n' +
+        '1371010101200002,1371011001,b1,004,007,DT1,,4,1371014107900006\n' +
+        '1371010101200003,1371011001,c1,004,007,DT1,,4,1371014107900008\n',
+    );
+  });
+});
