@@ -19,6 +19,7 @@ import {
   requireProgram,
   rulesAt,
 } from '../programs/period-rules';
+import { NikSet } from '../registry/import/nik-set';
 import * as apply from './apply-sql';
 import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
 import { buildMismatchCalculations, buildPkhHouseholds, buildPkhMembers } from './pkh-sql';
@@ -306,7 +307,8 @@ async function readIntoStage(
     defaultChannel,
     kecamatanExists: (code: string) => kecamatan.has(code),
     today,
-    seen: new Set<string>(),
+    // A million NIKs as strings in a Set cost ≈1.7 s and ≈200 MB (measured for the registry).
+    seen: new NikSet(),
   };
   return stageRows(raw, file, {
     stage: { table: 'stage_alloc', columns: apply.STAGE_COLUMNS },

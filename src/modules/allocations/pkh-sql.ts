@@ -50,10 +50,14 @@ export async function buildPkhMembers(
   }).join(', ');
   await raw.query(
     `CREATE TEMP TABLE pkh_member ON COMMIT DROP AS
-     WITH m AS (
+     WITH m AS MATERIALIZED (
+       -- Materialised: inlined, the age below was computed once per CASE branch for every member.
+       -- Age in whole years as age() counts them: yyyymmdd(start) - yyyymmdd(birth), over 10000
+       -- (the birthday is reached when month and day are); members born after the start are gone.
        SELECT p.household_id, p.id AS person_id, p.name, p.schooling, p.pregnancy_due_date AS due,
          p.severe_disability,
-         CASE WHEN p.birth_date IS NULL THEN NULL ELSE extract(year FROM age($1::date, p.birth_date))::int END AS age
+         CASE WHEN p.birth_date IS NULL THEN NULL
+           ELSE ($4::int - to_char(p.birth_date, 'YYYYMMDD')::int) / 10000 END AS age
        FROM alloc_household a JOIN person p ON p.household_id = a.household_id
        -- Members at the period's start: living, and born by then (a child born later is not one yet).
        WHERE p.status = 'HIDUP' AND (p.birth_date IS NULL OR p.birth_date <= $1::date)
@@ -70,7 +74,7 @@ export async function buildPkhMembers(
        row_number() OVER (PARTITION BY v.household_id
          ORDER BY (v.lim IS NULL OR v.nth <= v.lim) DESC, v.idx DESC, v.pref, v.person_id) AS pos
      FROM v`,
-    [period.start, period.end, period.months],
+    [period.start, period.end, period.months, Number(period.start.replaceAll('-', ''))],
   );
 }
 

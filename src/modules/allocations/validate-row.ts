@@ -33,8 +33,8 @@ export interface AllocationRowContext {
   defaultChannel: Channel | null;
   kecamatanExists: (code: string) => boolean;
   today: Date;
-  /** NIKs accepted earlier in this file (DUPLICATE_IN_FILE). */
-  seen: Set<string>;
+  /** NIKs accepted earlier in this file (DUPLICATE_IN_FILE): a Set, or the compact NikSet. */
+  seen: { has(nik: string): boolean; add(nik: string): unknown };
 }
 
 /**
@@ -147,7 +147,7 @@ const NEEDS_CLEANING = /\s\s|[\t\r\n]|^\s|\s$/;
  * kecamatan, month 01–12, day 01–28 (or 41–68), serial not 0000. Anything else goes through
  * parseNik, which decides the rest (29–31, leap years, the century rule).
  */
-function surelyValidNik(value: string, kecamatanExists: (code: string) => boolean): boolean {
+export function surelyValidNik(value: string, kecamatanExists: (code: string) => boolean): boolean {
   if (!SIXTEEN_DIGITS.test(value)) return false;
   const day = Number(value.slice(6, 8));
   const month = Number(value.slice(8, 10));

@@ -75,7 +75,17 @@ export async function matchAllocations(
  * line again: the account decides when it names exactly one allocation, else the NIK when it
  * names exactly one; otherwise the line is ambiguous. Returns how many lines were settled.
  */
-export async function resolveFanOut(raw: RawConnection, program: string, period: string, channel: string) {
+export async function resolveFanOut(
+  raw: RawConnection,
+  program: string,
+  period: string,
+  channel: string,
+  stagedLines: number,
+) {
+  // Nearly always no key names two allocations: then stage_line holds each staged line once,
+  // and a count (a plain scan) spares the grouping of every line by its number.
+  const { rows } = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM stage_line');
+  if (rows[0]?.n === stagedLines) return 0;
   const fanOut = await raw.query(
     `CREATE TEMP TABLE stage_fan_out ON COMMIT DROP AS
      SELECT line, count(DISTINCT account_match) AS n_account, min(account_match) AS account_match,

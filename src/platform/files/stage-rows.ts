@@ -36,25 +36,38 @@ export async function stageRows<R, J extends RowRejection<string>>(
   let rejected = 0;
   let stageChunk: string[] = [];
   let rejectChunk: string[] = [];
+  // The previous chunk's COPY runs while the next chunk is read and validated (on PostgreSQL
+  // the server loads it meanwhile); one COPY at a time, so memory stays two chunks at most.
+  let pending: Promise<unknown> = Promise.resolve();
   const flush = async () => {
-    if (stageChunk.length) await raw.copyCsv(options.stage.table, options.stage.columns, stageChunk.join(''));
-    if (rejectChunk.length)
-      await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, rejectChunk.join(''));
+    const stage = stageChunk;
+    const rejects = rejectChunk;
     stageChunk = [];
     rejectChunk = [];
+    await pending;
+    pending = (async () => {
+      if (stage.length) await raw.copyCsv(options.stage.table, options.stage.columns, stage.join(''));
+      if (rejects.length)
+        await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, rejects.join(''));
+    })();
+    // Awaited at the next flush or at the end; this only keeps an early failure from being unhandled.
+    pending.catch(() => {});
   };
-  for await (const row of file.rows) {
-    rowsRead++;
-    const result = options.validate(row.line, row.cells);
-    if (options.isRejection(result)) {
-      rejected++;
-      for (const reason of result.reasons as J['reasons'][number][])
-        rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-      const original = JSON.stringify(originalOf(file.headers, row.cells));
-      rejectChunk.push(csvRow([row.line, result.reasons, result.fields, original]));
-    } else {
-      accepted++;
-      stageChunk.push(options.stageLine(result));
+  const { validate, isRejection, stageLine } = options;
+  for await (const batch of file.rowBatches ?? inBatches(file.rows)) {
+    for (const row of batch) {
+      rowsRead++;
+      const result = validate(row.line, row.cells);
+      if (isRejection(result)) {
+        rejected++;
+        for (const reason of result.reasons as J['reasons'][number][])
+          rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+        const original = JSON.stringify(originalOf(file.headers, row.cells));
+        rejectChunk.push(csvRow([row.line, result.reasons, result.fields, original]));
+      } else {
+        accepted++;
+        stageChunk.push(stageLine(result));
+      }
     }
     if (stageChunk.length + rejectChunk.length >= options.chunkRows) {
       await flush();
@@ -62,7 +75,21 @@ export async function stageRows<R, J extends RowRejection<string>>(
     }
   }
   await flush();
+  await pending;
   return { rowsRead, accepted, rejected, rejectedByReason };
+}
+
+/** Rows one at a time (an .xlsx) grouped like the CSV reader's batches. */
+async function* inBatches(rows: AsyncIterable<TabularRow>, size = 10_000): AsyncIterable<TabularRow[]> {
+  let batch: TabularRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /** The cells as the operator typed them, under the file's own headers, for the error report. */
