@@ -36,8 +36,10 @@ export interface Paging {
   pageSize: number;
 }
 
-// Lines (or households) per export chunk: one short transaction each, memory bounded.
+// Households per exclusion export chunk: one short transaction each, memory bounded.
 const EXPORT_CHUNK = 50_000;
+// Inclusion candidates read per query while an export is written.
+const EXPORT_BATCH = 5_000;
 
 /**
  * Targeting errors (issue 4; DOMAIN.md "Targeting errors"): per programme and period, the
@@ -144,15 +146,25 @@ export function createTargetingService(deps: {
       },
     });
     async function* inclusionItems(): AsyncGenerator<InclusionItem> {
-      let after = 0;
-      for (;;) {
-        const chunk = await database.transaction((tx) =>
-          repo.inclusionChunk(tx.db, resolved.inclusion, after, EXPORT_CHUNK, query.reason),
-        );
-        const names = await namesFor(chunk.rows.map((r) => r.scope_code));
-        for (const row of chunk.rows) yield presentInclusion(row, names);
-        if (chunk.next === null) return;
-        after = chunk.next;
+      // The reasons once for the whole scope (one transaction), then the rows batch by batch,
+      // the next batch read while the current one is written.
+      const { ids, masks } = await database.transaction((tx) =>
+        repo.inclusionCandidateIds(tx.db, resolved.inclusion, query.reason),
+      );
+      const batch = (start: number) => {
+        if (start >= ids.length) return null;
+        const end = start + EXPORT_BATCH;
+        const read = repo.inclusionDetails(db, ids.subarray(start, end), masks.subarray(start, end));
+        // Awaited on the next turn; if the download stops first, its failure must not go unhandled.
+        read.catch(() => {});
+        return read;
+      };
+      let next = batch(0);
+      for (let start = 0; next !== null; start += EXPORT_BATCH) {
+        const rows = await next;
+        next = batch(start + EXPORT_BATCH);
+        const names = await namesFor(rows.map((r) => r.scope_code));
+        for (const row of rows) yield presentInclusion(row, names);
       }
     }
     async function* exclusionItems(): AsyncGenerator<ExclusionItem> {
