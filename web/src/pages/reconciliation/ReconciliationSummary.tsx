@@ -1,4 +1,5 @@
 import { Alert, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { formatNumber, formatRegionCode } from '../../lib/format';
@@ -90,85 +91,102 @@ export function ReconciliationSummary({ summary }: { summary: Summary }) {
       </Paper>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
-              {t('reconciliation.byKecamatan')}
-            </Title>
-            <Table.ScrollContainer minWidth={480} type="native">
-              <Table striped verticalSpacing="xs" data-testid="reconciliation-by-kecamatan">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('reconciliation.kecamatan')}</Table.Th>
-                    <Table.Th ta="right">{t('reconciliation.kpm')}</Table.Th>
-                    <Table.Th ta="right">{t('reconciliation.allocated')}</Table.Th>
-                    <Table.Th ta="right">{t('reconciliation.paidKpm')}</Table.Th>
-                    <Table.Th ta="right">{t('reconciliation.paid')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {summary.byKecamatan.map((k) => (
-                    <Table.Tr key={k.code}>
-                      <Table.Td>
-                        <Text size="sm">{k.name ?? '—'}</Text>
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {formatRegionCode(k.code)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">{n(k.kpm)}</Table.Td>
-                      <Table.Td ta="right">{rp(k.allocated)}</Table.Td>
-                      <Table.Td ta="right">{n(k.paidKpm)}</Table.Td>
-                      <Table.Td ta="right">{rp(k.paid)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <BreakdownTable
+            title={t('reconciliation.byKecamatan')}
+            minWidth={480}
+            testId="reconciliation-by-kecamatan"
+            headers={[
+              t('reconciliation.kecamatan'),
+              t('reconciliation.kpm'),
+              t('reconciliation.allocated'),
+              t('reconciliation.paidKpm'),
+              t('reconciliation.paid'),
+            ]}
+          >
+            {summary.byKecamatan.map((k) => (
+              <Table.Tr key={k.code}>
+                <Table.Td>
+                  <Text size="sm">{k.name ?? '—'}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {formatRegionCode(k.code)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">{n(k.kpm)}</Table.Td>
+                <Table.Td ta="right">{rp(k.allocated)}</Table.Td>
+                <Table.Td ta="right">{n(k.paidKpm)}</Table.Td>
+                <Table.Td ta="right">{rp(k.paid)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </BreakdownTable>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
-              {t('reconciliation.byChannel')}
-            </Title>
-            <Table.ScrollContainer minWidth={420} type="native">
-              <Table striped verticalSpacing="xs" data-testid="reconciliation-by-channel">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('reconciliation.channel')}</Table.Th>
-                    <Table.Th ta="right">{t('reconciliation.paidKpm')}</Table.Th>
-                    <Table.Th ta="right">{t('reconciliation.paid')}</Table.Th>
-                    <Table.Th ta="right">{t('reconciliation.unallocatedLines')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {summary.byChannel.map((c) => (
-                    <Table.Tr key={c.channel}>
-                      <Table.Td>{c.channel}</Table.Td>
-                      <Table.Td ta="right">
-                        {n(c.paidKpm)} / {n(c.kpm)}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Text size="sm">{rp(c.paid)}</Text>
-                        <Text size="xs" c="dimmed">
-                          / {rp(c.allocated)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {n(c.unallocatedLines)}
-                        {c.unallocatedPaid > 0 && (
-                          <Text size="xs" c="grape">
-                            {rp(c.unallocatedPaid)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <BreakdownTable
+            title={t('reconciliation.byChannel')}
+            minWidth={420}
+            testId="reconciliation-by-channel"
+            headers={[
+              t('reconciliation.channel'),
+              t('reconciliation.paidKpm'),
+              t('reconciliation.paid'),
+              t('reconciliation.unallocatedLines'),
+            ]}
+          >
+            {summary.byChannel.map((c) => (
+              <Table.Tr key={c.channel}>
+                <Table.Td>{c.channel}</Table.Td>
+                <Table.Td ta="right">
+                  {n(c.paidKpm)} / {n(c.kpm)}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text size="sm">{rp(c.paid)}</Text>
+                  <Text size="xs" c="dimmed">
+                    / {rp(c.allocated)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {n(c.unallocatedLines)}
+                  {c.unallocatedPaid > 0 && (
+                    <Text size="xs" c="grape">
+                      {rp(c.unallocatedPaid)}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </BreakdownTable>
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** A breakdown in its own panel: title, then a striped table whose first column is the key, the others figures. */
+function BreakdownTable(props: {
+  title: string;
+  minWidth: number;
+  testId: string;
+  headers: string[];
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h5" mb="xs">
+        {props.title}
+      </Title>
+      <Table.ScrollContainer minWidth={props.minWidth} type="native">
+        <Table striped verticalSpacing="xs" data-testid={props.testId}>
+          <Table.Thead>
+            <Table.Tr>
+              {props.headers.map((header, i) => (
+                <Table.Th key={header} ta={i === 0 ? undefined : 'right'}>
+                  {header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{props.children}</Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
   );
 }

@@ -1,19 +1,14 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PagedTableFooter } from '../../components/PagedTableFooter';
-import { ScopeRegionFilter } from '../../components/ScopeRegionFilter';
-import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatNumber, formatRegionCode } from '../../lib/format';
 import { EnrolModal } from './EnrolModal';
 import { componentLabel, exportUrl } from './labels';
-
-const PAGE_SIZE = 50;
+import { PAGE_SIZE, TargetingListFrame, thresholdText, useRegionPaging } from './TargetingListFrame';
 
 export interface RequireFilter {
   requireProgram?: string;
@@ -24,12 +19,11 @@ export interface RequireFilter {
 export function ExclusionList({ program, period }: { program: string; period: string }) {
   const { t, language } = useI18n();
   const user = useCurrentUser();
-  const [region, setRegion] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const paging = useRegionPaging(user.regionCode);
+  const { regionCode, page, setPage } = paging;
   const [requireInput, setRequireInput] = useState({ program: '', period: '' });
   const [require, setRequire] = useState<RequireFilter>({});
   const [enrolOpen, setEnrolOpen] = useState(false);
-  const regionCode = region && region !== user.regionCode ? region.replace(/\./g, '') : undefined;
   const list = useQuery({
     queryKey: ['targeting', 'exclusion', program, period, regionCode, require, page],
     queryFn: () =>
@@ -52,16 +46,10 @@ export function ExclusionList({ program, period }: { program: string; period: st
   };
 
   return (
-    <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Group align="flex-end" gap="sm">
-          <ScopeRegionFilter
-            value={region}
-            onChange={(code) => {
-              setRegion(code);
-              setPage(1);
-            }}
-          />
+    <TargetingListFrame
+      paging={paging}
+      filters={
+        <>
           <TextInput
             label={`${t('targeting.requireTitle')} — ${t('targeting.requireProgram')}`}
             placeholder="PKH"
@@ -92,7 +80,9 @@ export function ExclusionList({ program, period }: { program: string; period: st
               {t('targeting.requireClear')}
             </Button>
           )}
-        </Group>
+        </>
+      }
+      actions={
         <Group gap="sm">
           <Button
             component="a"
@@ -109,68 +99,51 @@ export function ExclusionList({ program, period }: { program: string; period: st
             </Button>
           )}
         </Group>
-      </Group>
-      {data && (
-        <Text size="sm" c="dimmed">
-          {data.desilMax === null
-            ? t('targeting.noThreshold')
-            : t('targeting.desilMax', { desil: data.desilMax })}
-          {' · '}
-          {Object.entries(data.byDesil)
-            .map(([desil, n]) => `${t('targeting.colDesil')} ${desil}: ${formatNumber(n, language)}`)
-            .join(' · ')}
-        </Text>
+      }
+      summary={
+        data && (
+          <Text size="sm" c="dimmed">
+            {thresholdText(t, data.desilMax)}
+            {' · '}
+            {Object.entries(data.byDesil)
+              .map(([desil, n]) => `${t('targeting.colDesil')} ${desil}: ${formatNumber(n, language)}`)
+              .join(' · ')}
+          </Text>
+        )
+      }
+      query={list}
+      tableTestId="targeting-exclusion-table"
+      columns={['colRegion', 'colKk', 'colHead', 'colDesil', 'colLiving', 'colComponents']}
+      items={data?.items}
+      emptyText={t('targeting.noExclusion')}
+      row={(item) => (
+        <Table.Tr key={item.householdId} data-testid="targeting-exclusion-row">
+          <Table.Td>{item.regionName ?? formatRegionCode(item.regionCode)}</Table.Td>
+          <Table.Td ff="monospace">{item.kk}</Table.Td>
+          <Table.Td>
+            {item.headName}{' '}
+            <Text span ff="monospace" size="xs" c="dimmed">
+              {item.headNik}
+            </Text>
+          </Table.Td>
+          <Table.Td ta="right">{item.desil}</Table.Td>
+          <Table.Td ta="right">{item.livingMembers}</Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              {item.components.map((c) => (
+                <Badge key={c} size="sm" variant="light">
+                  {componentLabel(t, c)}
+                </Badge>
+              ))}
+            </Group>
+          </Table.Td>
+        </Table.Tr>
       )}
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      <Table.ScrollContainer minWidth={900} type="native">
-        <Table striped verticalSpacing="xs" data-testid="targeting-exclusion-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('targeting.colRegion')}</Table.Th>
-              <Table.Th>{t('targeting.colKk')}</Table.Th>
-              <Table.Th>{t('targeting.colHead')}</Table.Th>
-              <Table.Th ta="right">{t('targeting.colDesil')}</Table.Th>
-              <Table.Th ta="right">{t('targeting.colLiving')}</Table.Th>
-              <Table.Th>{t('targeting.colComponents')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            <TableStatusRows
-              colSpan={6}
-              loading={list.isLoading}
-              items={data?.items}
-              emptyText={t('targeting.noExclusion')}
-            />
-            {data?.items.map((item) => (
-              <Table.Tr key={item.householdId} data-testid="targeting-exclusion-row">
-                <Table.Td>{item.regionName ?? formatRegionCode(item.regionCode)}</Table.Td>
-                <Table.Td ff="monospace">{item.kk}</Table.Td>
-                <Table.Td>
-                  {item.headName}{' '}
-                  <Text span ff="monospace" size="xs" c="dimmed">
-                    {item.headNik}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">{item.desil}</Table.Td>
-                <Table.Td ta="right">{item.livingMembers}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {item.components.map((c) => (
-                      <Badge key={c} size="sm" variant="light">
-                        {componentLabel(t, c)}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <PagedTableFooter total={data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onPageChange={setPage} />
+      total={data?.total ?? 0}
+    >
       {enrolOpen && (
         <EnrolModal program={program} period={period} require={require} onClose={() => setEnrolOpen(false)} />
       )}
-    </Stack>
+    </TargetingListFrame>
   );
 }
