@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNik } from '../../src/domain/nik';
-import { hasChromium, launchBrowser, logIn, screenshot } from './support/browser';
+import { hasChromium, launchBrowser, logIn, logInOnPhone, screenshot } from './support/browser';
 import { type SalurServer, startSalur } from './support/server';
 
 const ADMIN_PASSWORD = 'admin-rahasia-e2e-4';
@@ -215,18 +215,11 @@ describe.skipIf(!hasChromium)('programme period in the browser', () => {
     await context.close();
 
     // The dashboard on a 375 px phone: nothing scrolls sideways but the tables inside.
-    const phone = await browser!.newContext({
-      viewport: { width: 375, height: 812 },
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-      timezoneId: 'Asia/Jakarta',
+    const { context: phone, page: mobile } = await logInOnPhone(browser!, base, {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+      timeoutMs: 15_000,
     });
-    const mobile = await phone.newPage();
-    mobile.setDefaultTimeout(15_000);
-    await mobile.goto(`${base}/masuk`);
-    await logIn(mobile, 'admin', ADMIN_PASSWORD);
-    await mobile.waitForURL(`${base}/`);
     await mobile.goto(`${base}/realisasi?program=PKH&year=2026&upTo=2026-T2`);
     expect(await mobile.getByTestId('realisasi-headline').textContent()).toContain(
       'PKH 2026 sampai Tahap II: 2 KPM, Rp1.250.000',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNik } from '../../src/domain/nik';
-import { hasChromium, launchBrowser, logIn, screenshot } from './support/browser';
+import { hasChromium, launchBrowser, logIn, logInOnPhone, screenshot } from './support/browser';
 import { type SalurServer, startSalur } from './support/server';
 
 const ADMIN_PASSWORD = 'admin-rahasia-e2e-2';
@@ -253,18 +253,11 @@ describe.skipIf(!hasChromium)('DTSEN import in the browser', () => {
     await context.close();
 
     // The same pages on a 375 px phone: nothing scrolls sideways but the tables inside.
-    const phone = await browser!.newContext({
-      viewport: { width: 375, height: 812 },
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-      timezoneId: 'Asia/Jakarta',
+    const { context: phone, page: mobile } = await logInOnPhone(browser!, base, {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+      timeoutMs: 10_000,
     });
-    const mobile = await phone.newPage();
-    mobile.setDefaultTimeout(10_000);
-    await mobile.goto(`${base}/masuk`);
-    await logIn(mobile, 'admin', ADMIN_PASSWORD);
-    await mobile.waitForURL(`${base}/`);
     await mobile.goto(`${base}/registri/impor`);
     await mobile.getByTestId('import-history-row').first().waitFor();
     await noSidewaysScroll(mobile);

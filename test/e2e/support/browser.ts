@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -34,4 +34,25 @@ export async function logIn(page: Page, username: string, password: string): Pro
   await page.getByLabel(/^Nama pengguna/).fill(username);
   await page.getByLabel(/^Kata sandi/).fill(password);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+}
+
+/** A 375 px phone (Jakarta time), logged in on the home page: for the narrow-screen checks. */
+export async function logInOnPhone(
+  browser: Browser,
+  base: string,
+  credentials: { username: string; password: string; timeoutMs: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    timezoneId: 'Asia/Jakarta',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(credentials.timeoutMs);
+  await page.goto(`${base}/masuk`);
+  await logIn(page, credentials.username, credentials.password);
+  await page.waitForURL(`${base}/`);
+  return { context, page };
 }

@@ -68,3 +68,9 @@ export function nextDay(ymd: string): string {
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
+
+/** Integer rupiah as DOMAIN.md displays them: `Rp17.051.232.974`. */
+export function formatRupiah(amount: number | null | undefined, language: Language): string {
+  if (amount === null || amount === undefined) return '—';
+  return `${amount < 0 ? '-' : ''}Rp${formatNumber(Math.abs(amount), language)}`;
+}

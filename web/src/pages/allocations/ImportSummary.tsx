@@ -2,8 +2,7 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { DetailField } from '../../components/DetailPage';
 import { ReasonCounts } from '../../components/ReasonCounts';
 import { useI18n } from '../../i18n';
-import { formatNumber } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRupiah } from '../../lib/format';
 import { type AllocationImportSummary, rejectedAllocationsUrl } from './uploadAllocation';
 
 /** The outcome of one allocation import: counts, reasons in words, flags, rejected-lines downloads. */

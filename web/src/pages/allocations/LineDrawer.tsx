@@ -8,8 +8,7 @@ import { DetailField } from '../../components/DetailPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatNumber, formatRegionCode } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRegionCode, formatRupiah } from '../../lib/format';
 import { channelLabel } from './uploadAllocation';
 
 type Detail = Schemas['AllocationDetail'];

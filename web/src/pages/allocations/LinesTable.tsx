@@ -7,8 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeRegionFilter } from '../../components/ScopeRegionFilter';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatNumber, formatRegionCode } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRegionCode, formatRupiah } from '../../lib/format';
 import { CHANNELS, channelLabel, FLAGS } from './uploadAllocation';
 
 const PAGE_SIZE = 50;

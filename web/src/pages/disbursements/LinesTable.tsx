@@ -7,8 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeRegionFilter } from '../../components/ScopeRegionFilter';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatCalendarDate, formatRegionCode } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatCalendarDate, formatRegionCode, formatRupiah } from '../../lib/format';
 
 const PAGE_SIZE = 50;
 

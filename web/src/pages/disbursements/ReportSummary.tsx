@@ -1,8 +1,7 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ReasonCounts, RejectedFileLinks } from '../../components/ReasonCounts';
 import { useI18n } from '../../i18n';
-import { formatNumber } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRupiah } from '../../lib/format';
 import { rejectedLinesUrl } from './uploadReport';
 
 /** The job's result of `disbursement.import` (DisbursementImportSummary on the server). */

@@ -5,8 +5,7 @@ import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { ImportHistoryTable, RejectedFileCell } from '../../components/ImportHistoryTable';
 import { useI18n } from '../../i18n';
-import { formatDateTime, formatNumber } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatDateTime, formatNumber, formatRupiah } from '../../lib/format';
 import { rejectedLinesUrl } from './uploadReport';
 
 /** The period's channel reports, newest first: channel, file, counts, who and when. */

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Schemas, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatRupiah } from '../../lib/format';
 import { parseRupiahInput } from './programFormat';
 
 type Program = Schemas['ProgramSummary'];
@@ -87,7 +87,7 @@ export function LocalProgramModal({ program, onClose, onSaved }: LocalProgramMod
 
   const preview = (text: string) => {
     const value = parseRupiahInput(text);
-    return value === null ? undefined : `Rp${formatNumber(value, language)}`;
+    return value === null ? undefined : formatRupiah(value, language);
   };
 
   return (

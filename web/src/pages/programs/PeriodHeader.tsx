@@ -4,10 +4,10 @@ import { ApiError, api, unwrap } from '../../api/client';
 import { BackLink, DetailField } from '../../components/DetailPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber, formatRupiah } from '../../lib/format';
 import type { PeriodTabProps } from './PeriodPage';
 import { PeriodStatusBadge } from './PeriodStatusBadge';
-import { formatRupiah, parsePeriodCode } from './programFormat';
+import { parsePeriodCode } from './programFormat';
 
 /**
  * "PKH — Tahap II 2026": status (Terbuka / Final, since when and by whom) and the period's

@@ -4,9 +4,9 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { Schemas } from '../../api/client';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber, formatRupiah } from '../../lib/format';
 import { PeriodStatusBadge } from './PeriodStatusBadge';
-import { formatRupiah, parsePeriodCode, periodExamples } from './programFormat';
+import { parsePeriodCode, periodExamples } from './programFormat';
 
 type Program = Schemas['ProgramSummary'];
 

@@ -1,15 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { Schemas } from '../../api/client';
 import { programsId } from '../../i18n/programs.id';
-import { formatNumber, type Language } from '../../lib/format';
+import { formatNumber, formatRupiah, type Language } from '../../lib/format';
 
 type PeriodKind = Schemas['PeriodKind'];
-
-/** Integer rupiah as DOMAIN.md displays them: `Rp17.051.232.974`. */
-export function formatRupiah(amount: number | null | undefined, language: Language): string {
-  if (amount === null || amount === undefined) return '—';
-  return `${amount < 0 ? '-' : ''}Rp${formatNumber(Math.abs(amount), language)}`;
-}
 
 /**
  * Rupiah as people type them: `500000000`, `500.000.000`, `Rp 500.000.000`. Only the dot (or

@@ -5,8 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RegionName } from '../../components/RegionName';
 import { PageLoader } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatCalendarDate } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatCalendarDate, formatRupiah } from '../../lib/format';
 import { ReconciliationStatusBadge } from './ReconciliationStatusBadge';
 
 /**

@@ -13,8 +13,7 @@ import {
 } from 'recharts';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { formatNumber, type Language } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRupiah, type Language } from '../../lib/format';
 
 type Report = Schemas['RealisasiReport'];
 

@@ -5,8 +5,8 @@ import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatNumber, todayInOffice } from '../../lib/format';
-import { formatRupiah, parsePeriodCode } from '../programs/programFormat';
+import { formatNumber, formatRupiah, todayInOffice } from '../../lib/format';
+import { parsePeriodCode } from '../programs/programFormat';
 import { RealisasiCharts } from './RealisasiCharts';
 import { percent, RealisasiTables } from './RealisasiTables';
 

@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
 import { EmptyRow } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatNumber, formatRegionCode } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRegionCode, formatRupiah } from '../../lib/format';
 
 type Report = Schemas['RealisasiReport'];
 type Figures = Schemas['RealisasiFigures'];

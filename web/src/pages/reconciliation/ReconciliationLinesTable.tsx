@@ -8,9 +8,8 @@ import { RegionName } from '../../components/RegionName';
 import { ScopeRegionFilter } from '../../components/ScopeRegionFilter';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatCalendarDate } from '../../lib/format';
+import { formatCalendarDate, formatRupiah } from '../../lib/format';
 import type { PeriodTabProps } from '../programs/PeriodPage';
-import { formatRupiah } from '../programs/programFormat';
 import { LineDetailModal } from './LineDetailModal';
 import { LINE_STATUSES, type LineStatus, ReconciliationStatusBadge } from './ReconciliationStatusBadge';
 

@@ -2,8 +2,7 @@ import { Alert, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { formatNumber, formatRegionCode } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRegionCode, formatRupiah } from '../../lib/format';
 import { ReconciliationStatusBadge, SUMMARY_STATUSES } from './ReconciliationStatusBadge';
 
 type Summary = Schemas['ReconciliationSummary'];

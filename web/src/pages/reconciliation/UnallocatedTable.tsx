@@ -6,9 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PagedTableFooter } from '../../components/PagedTableFooter';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
-import { formatCalendarDate, formatRegionCode } from '../../lib/format';
+import { formatCalendarDate, formatRegionCode, formatRupiah } from '../../lib/format';
 import type { PeriodTabProps } from '../programs/PeriodPage';
-import { formatRupiah } from '../programs/programFormat';
 
 const PAGE_SIZE = 25;
 

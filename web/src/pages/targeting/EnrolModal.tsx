@@ -5,8 +5,7 @@ import { api, type Schemas, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/Notifications';
 import { useI18n } from '../../i18n';
-import { formatNumber, formatRegionCode } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRegionCode, formatRupiah } from '../../lib/format';
 import type { RequireFilter } from './ExclusionList';
 
 const CHANNELS = ['POS', 'BRI', 'BNI', 'MANDIRI', 'BTN', 'BSI'] as const;

@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useCurrentUser } from '../../auth/session';
 import { useI18n } from '../../i18n';
-import { formatNumber, formatRegionCode } from '../../lib/format';
-import { formatRupiah } from '../programs/programFormat';
+import { formatNumber, formatRegionCode, formatRupiah } from '../../lib/format';
 import { exportUrl, INCLUSION_REASONS, type InclusionReason, reasonHelp, reasonLabel } from './labels';
 import { PAGE_SIZE, TargetingListFrame, thresholdText, useRegionPaging } from './TargetingListFrame';
 
