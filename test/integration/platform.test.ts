@@ -122,6 +122,36 @@ describe('migrations', () => {
     expect(await migrate(t.services.database)).toBe(readMigrationFiles().at(-1)!.version);
   });
 
+  it('the NIK, KK and edition checks (0009, no regex) refuse what the regex refused', async () => {
+    const raw = (sql: string, params: unknown[]) =>
+      t.services.database.withConnection((c) => c.query(sql, params));
+    const check = async (expression: string, value: string) =>
+      (await raw(`SELECT ${expression} AS ok`, [value])).rows[0] as { ok: boolean };
+    const nikCheck = "length($1::text) = 16 AND ltrim($1::text, '0123456789') = ''";
+    const editionCheck =
+      "length($1::text) = 7 AND substr($1::text, 5, 1) = '-' AND ltrim(substr($1::text, 1, 4) || substr($1::text, 6, 2), '0123456789') = ''";
+    for (const nik of [
+      '1371011705800001',
+      '137101170580000',
+      '13710117058000011',
+      '137101170580000a',
+      ' 371011705800001',
+      '137101170580000\n',
+      '１３71011705800001',
+      '',
+    ])
+      expect((await check(nikCheck, nik)).ok, nik).toBe(/^[0-9]{16}$/.test(nik));
+    for (const edition of ['2026-01', '2026/01', '202601', '2026-1', '2026-0a', 'a026-01', '2026-011'])
+      expect((await check(editionCheck, edition)).ok, edition).toBe(/^[0-9]{4}-[0-9]{2}$/.test(edition));
+    // The constraints themselves are these expressions.
+    await expect(
+      raw(
+        "INSERT INTO household (kk, kabupaten_code, region_code) VALUES ('137101170580000x', '1371', '1371011001')",
+        [],
+      ),
+    ).rejects.toThrow(/household_kk_check/);
+  });
+
   it('refuses to start when an applied migration was edited', async () => {
     const files = readMigrationFiles().map((f, i) => (i === 0 ? { ...f, checksum: 'edited' } : f));
     await expect(migrate(t.services.database, files)).rejects.toBeInstanceOf(MigrationChecksumError);

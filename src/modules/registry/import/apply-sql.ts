@@ -38,7 +38,7 @@ export async function createStage(raw: RawConnection): Promise<void> {
     CREATE TEMP TABLE stage_rejection (line integer NOT NULL, reasons text[] NOT NULL, fields text[] NOT NULL,
       original jsonb NOT NULL) ON COMMIT DROP;
     CREATE TEMP TABLE stage_kk_raw (kk text NOT NULL, region_code text NOT NULL, address text, rt text, rw text,
-      id_dtsen text, id_dtks text, desil smallint, rep_nik text NOT NULL) ON COMMIT DROP;`);
+      id_dtsen text, id_dtks text, desil smallint, rep_nik text NOT NULL, household_id bigint) ON COMMIT DROP;`);
 }
 
 /** One row per KK of the file, chosen while reading (see stage-csv.ts, KkRepresentatives). */
@@ -52,6 +52,7 @@ export const STAGE_KK_COLUMNS = [
   'id_dtks',
   'desil',
   'rep_nik',
+  'household_id',
 ] as const;
 
 export async function indexStage(raw: RawConnection): Promise<void> {
@@ -223,19 +224,22 @@ export async function insertPersons(raw: RawConnection, importId: number, editio
   return result.rowCount;
 }
 
-// The person table's secondary indexes and foreign keys, exactly as migration 0002 made them,
-// and the foreign keys checked row by row when households and their desil are inserted.
-const BULK_DDL = {
+// The person and household tables' secondary indexes and foreign keys, exactly as migration
+// 0002 made them, and the foreign key checked row by row when household desil are inserted.
+export const BULK_DDL = {
   drop: `ALTER TABLE person DROP CONSTRAINT person_household_id_fkey;
     ALTER TABLE person DROP CONSTRAINT person_region_code_fkey;
     DROP INDEX person_name_trgm_idx; DROP INDEX person_region_idx; DROP INDEX person_household_idx;
     DROP INDEX person_nik_idx;
     ALTER TABLE household DROP CONSTRAINT household_region_code_fkey;
+    DROP INDEX household_kk_idx; DROP INDEX household_region_idx;
     ALTER TABLE household_desil DROP CONSTRAINT household_desil_household_id_fkey;`,
   create: `CREATE UNIQUE INDEX person_nik_idx ON person (nik);
     CREATE INDEX person_household_idx ON person (household_id);
     CREATE INDEX person_region_idx ON person (region_code text_pattern_ops);
     CREATE INDEX person_name_trgm_idx ON person USING gin (lower(name) gin_trgm_ops);
+    CREATE UNIQUE INDEX household_kk_idx ON household (kk);
+    CREATE INDEX household_region_idx ON household (region_code text_pattern_ops);
     ALTER TABLE person ADD CONSTRAINT person_household_id_fkey FOREIGN KEY (household_id) REFERENCES household (id);
     ALTER TABLE person ADD CONSTRAINT person_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);
     ALTER TABLE household ADD CONSTRAINT household_region_code_fkey FOREIGN KEY (region_code) REFERENCES region (code);
@@ -244,7 +248,7 @@ const BULK_DDL = {
 };
 
 /** Rows below which indexes are kept up row by row; above, and when the import at least doubles the table, they are rebuilt. */
-const BULK_MIN_ROWS = 50_000;
+export const BULK_MIN_ROWS = 50_000;
 
 /**
  * A large load into a small registry (a kabupaten's first DTSEN file) drops the person

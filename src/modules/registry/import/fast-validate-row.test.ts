@@ -201,9 +201,32 @@ describe('KK representatives', () => {
     person(7, '1371010101200002', null, 'b2');
     person(8, '1371010101200003', null, 'c1');
     expect([...kks.chunks(2)].join('')).toBe(
-      '1371010101200001,1371011001,a3,004,007,DT1,,4,1371014107900004\n' +
-        '1371010101200002,1371011001,b1,004,007,DT1,,4,1371014107900006\n' +
-        '1371010101200003,1371011001,c1,004,007,DT1,,4,1371014107900008\n',
+      '1371010101200001,1371011001,a3,004,007,DT1,,4,1371014107900004,\n' +
+        '1371010101200002,1371011001,b1,004,007,DT1,,4,1371014107900006,\n' +
+        '1371010101200003,1371011001,c1,004,007,DT1,,4,1371014107900008,\n',
     );
+  });
+
+  it('give each KK a household id when first seen, in order of first appearance', () => {
+    const ctx = context(new Set<string>());
+    const kks = new KkRepresentatives(501);
+    const person = (line: number, kk: string, relationship: string | null) => {
+      const row = [...good];
+      row[0] = kk;
+      row[1] = `13710141079${String(line).padStart(5, '0')}`;
+      row[6] = relationship;
+      const r = validateRow(line, row, ctx);
+      if (isRejection(r)) throw new Error(JSON.stringify(r));
+      return kks.add(r);
+    };
+    expect(kks.lastHouseholdId).toBeNull();
+    expect(person(2, '1371010101200007', 'ANAK')).toBe(501);
+    expect(person(3, '1371010101200003', null)).toBe(502);
+    expect(person(4, '1371010101200007', 'KEPALA_KELUARGA')).toBe(501);
+    expect(person(5, '1371010101200003', 'ISTRI')).toBe(502);
+    expect(kks.lastHouseholdId).toBe(502);
+    const lines = [...kks.chunks(10)].join('').split('\n');
+    expect(lines[0]).toMatch(/^1371010101200007,.*,1371014107900004,501$/);
+    expect(lines[1]).toMatch(/^1371010101200003,.*,1371014107900005,502$/);
   });
 });

@@ -9,6 +9,7 @@ import {
 import { parseNik } from '../../../domain/nik';
 import type { CellValue } from '../../../platform/files/tabular';
 import type { DtsenField } from './fields';
+import { NikSet } from './nik-set';
 import type { WarningCode } from './reasons';
 import { type RegistryRecord, type RowContext, type RowRejection, validateRow } from './validate-row';
 
@@ -80,6 +81,18 @@ function pick(cells: readonly CellValue[], index: number): CellValue {
   return index < 0 ? null : (cells[index] ?? null);
 }
 
+/** `count` digits from `from` as a number (the caller checked they are digits). */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/** `YYYY-MM-DD` (fastDate's answer) as the number yyyymmdd. */
+function isoDateNumber(iso: string): number {
+  return digitsAt(iso, 0, 4) * 10_000 + digitsAt(iso, 5, 2) * 100 + digitsAt(iso, 8, 2);
+}
+
 function daysIn(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -141,11 +154,15 @@ export function createRowValidator(ctx: RowContext): RowValidator {
   const rtRwOf = memo(parseRtRw);
   // The NIK's birth digits against the recorded date and sex: parseNik's own answer, for a
   // NIK with those digits and an accepted kecamatan and serial (checked separately below).
-  const birthCheck = new Map<string, { dateValid: boolean; warnings: WarningCode[] }>();
-  const checkBirth = (ddmmyy: string, birthDate: string | null, sex: 'L' | 'P' | null) => {
-    const key = `${ddmmyy}${birthDate ?? ''}${sex ?? ''}`;
+  // Keyed by a number (NIK digits ddmmyy, recorded yyyymmdd, sex): no key string built per row.
+  const birthCheck = new Map<number, { dateValid: boolean; warnings: WarningCode[] }>();
+  const checkBirth = (nik: string, birthDate: string | null, sex: 'L' | 'P' | null) => {
+    const key =
+      (digitsAt(nik, 6, 6) * 1e8 + (birthDate === null ? 0 : isoDateNumber(birthDate))) * 3 +
+      (sex === null ? 0 : sex === 'L' ? 1 : 2);
     let known = birthCheck.get(key);
     if (!known) {
+      const ddmmyy = nik.slice(6, 12);
       const parsed = parseNik(`000000${ddmmyy}0001`, {
         kecamatanExists: () => true,
         today: ctx.today,
@@ -159,6 +176,15 @@ export function createRowValidator(ctx: RowContext): RowValidator {
     return known;
   };
   const kabupaten = ctx.kabupatenCode;
+  const seen = ctx.seen;
+  const addNew =
+    seen instanceof NikSet
+      ? (nik: string) => seen.addNew(nik)
+      : (nik: string) => {
+          if (seen.has(nik)) return false;
+          seen.add(nik);
+          return true;
+        };
 
   return (line, cells) => {
     const nameCell = pick(cells, at.name);
@@ -176,7 +202,7 @@ export function createRowValidator(ctx: RowContext): RowValidator {
 
     const nik = pick(cells, at.nik);
     if (typeof nik !== 'string' || !isDigits(nik, 16)) return validateRow(line, cells, ctx);
-    const birth = checkBirth(nik.slice(6, 12), birthDate, sex);
+    const birth = checkBirth(nik, birthDate, sex);
     if (!birth.dateValid || nik.endsWith('0000') || !ctx.kecamatanExists(nik.slice(0, 6)))
       return validateRow(line, cells, ctx);
 
@@ -190,8 +216,7 @@ export function createRowValidator(ctx: RowContext): RowValidator {
       !regionCode.startsWith(kabupaten)
     )
       return validateRow(line, cells, ctx);
-    if (ctx.seen.has(nik)) return validateRow(line, cells, ctx);
-    ctx.seen.add(nik);
+    if (!addNew(nik)) return validateRow(line, cells, ctx);
 
     return {
       line,

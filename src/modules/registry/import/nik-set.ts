@@ -33,6 +33,23 @@ export class NikSet {
     return this;
   }
 
+  /** Adds the NIK; false when it was there already (one lookup for has + add). */
+  addNew(nik: string): boolean {
+    const hi = half(nik, 0);
+    const lo = half(nik, 8);
+    if (hi < 0 || lo < 0 || nik.length !== 16) {
+      if (this.other.has(nik)) return false;
+      this.other.add(nik);
+      return true;
+    }
+    const slot = this.slot(hi, lo);
+    if (slot < 0) return false;
+    this.hi[slot] = hi;
+    this.lo[slot] = lo;
+    if (++this.count * 2 > this.hi.length) this.grow();
+    return true;
+  }
+
   get size(): number {
     return this.count + this.other.size;
   }

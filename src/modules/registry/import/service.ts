@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { csvRow } from '../../../db/copy-csv';
 import type { Db, SalurDatabase } from '../../../db/database';
+import type { RawConnection } from '../../../db/raw-connection';
 import { type Actor, authorize } from '../../../platform/auth/actor';
 import type { Clock } from '../../../platform/clock';
 import type { Config } from '../../../platform/config';
@@ -13,6 +14,14 @@ import { loadRegionSets } from '../../regions/region-sets';
 import * as apply from './apply-sql';
 import { createRowValidator } from './fast-validate-row';
 import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS } from './fields';
+import {
+  beginFirstLoad,
+  buildFirstLoadStageKk,
+  claimHouseholdIds,
+  PERSON_COPY_COLUMNS,
+  personLine,
+  personLineTail,
+} from './first-load';
 import { NikSet } from './nik-set';
 import type { RejectionCode, WarningCode } from './reasons';
 import { KkRepresentatives, stageLine } from './stage-csv';
@@ -40,6 +49,8 @@ export interface DtsenImportSummary {
   warningsByReason: Partial<Record<WarningCode, number>>;
   persons: { inserted: number; updated: number; unchanged: number; absent: number };
   households: { inserted: number; updated: number; kkChanged: number };
+  /** Whether people went straight into an empty registry (first-load.ts) rather than through staging. */
+  firstLoad: boolean;
   ignoredColumns: string[];
   /** The file's header row in order (the error report repeats it). */
   headers: string[];
@@ -57,6 +68,8 @@ export function createRegistryImportService(deps: {
   audit: AuditService;
   /** Runs in the import's transaction after the registry changed (e.g. proposals now fulfilled). */
   onImported?: (db: Db, importId: number, actor: Actor) => Promise<unknown>;
+  /** Lines from which a file into an empty registry is a first load (first-load.ts); tests lower it. */
+  firstLoadMinRows?: number;
 }) {
   const { database, config, clock, audit } = deps;
 
@@ -114,7 +127,28 @@ export function createRegistryImportService(deps: {
         let rowsRead = 0;
         let accepted = 0;
         let rejected = 0;
+        // Created first (counts filled in at the end): a first load stamps people with its id as they are read.
+        const importRow = await db
+          .insertInto('registry_import')
+          .values({
+            kind: input.kind ?? 'DTSEN',
+            edition,
+            file_name: input.fileName ?? path.basename(input.filePath),
+            file_sha256: sha256,
+            file_format: file.format,
+            rows_read: 0,
+            accepted: 0,
+            rejected: 0,
+            summary: '{}',
+            created_by: actor.userId > 0 ? actor.userId : null,
+            created_by_name: actor.username,
+            started_at: startedAt,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const importId = importRow.id;
         const readStarted = performance.now();
+        const firstLoad = await beginFirstLoad(raw, file.estimatedRows, deps.firstLoadMinRows);
         await apply.createStage(raw);
         const ctx = {
           columns: mapping.columns,
@@ -125,7 +159,11 @@ export function createRegistryImportService(deps: {
           seen: new NikSet(),
         };
         const validate = createRowValidator(ctx);
-        const kks = new KkRepresentatives();
+        const kks = new KkRepresentatives(firstLoad?.firstHouseholdId);
+        const tail = personLineTail(edition, importId);
+        const target = firstLoad
+          ? { table: 'person', columns: PERSON_COPY_COLUMNS }
+          : { table: 'stage_person', columns: apply.STAGE_COLUMNS };
         let stageChunk: string[] = [];
         let rejectChunk: string[] = [];
         // The previous chunk's COPY runs while the next chunk is read (on PostgreSQL the server
@@ -138,7 +176,7 @@ export function createRegistryImportService(deps: {
           rejectChunk = [];
           await pending;
           pending = (async () => {
-            if (stage.length) await raw.copyCsv('stage_person', apply.STAGE_COLUMNS, stage.join(''));
+            if (stage.length) await raw.copyCsv(target.table, target.columns, stage.join(''));
             if (rejects.length)
               await raw.copyCsv(
                 'stage_rejection',
@@ -163,8 +201,11 @@ export function createRegistryImportService(deps: {
             } else {
               accepted++;
               for (const w of result.warnings) warningsByReason[w] = (warningsByReason[w] ?? 0) + 1;
-              stageChunk.push(stageLine(result));
-              kks.add(result);
+              if (firstLoad) stageChunk.push(personLine(result, kks.add(result), tail));
+              else {
+                stageChunk.push(stageLine(result));
+                kks.add(result);
+              }
             }
           }
           if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
@@ -176,27 +217,8 @@ export function createRegistryImportService(deps: {
         await pending;
         for (const chunk of kks.chunks(CHUNK_ROWS))
           await raw.copyCsv('stage_kk_raw', apply.STAGE_KK_COLUMNS, chunk);
+        if (firstLoad) await claimHouseholdIds(raw, kks.lastHouseholdId);
         onProgress?.(rowsRead, 'menerapkan', rowsRead);
-
-        const importRow = await db
-          .insertInto('registry_import')
-          .values({
-            kind: input.kind ?? 'DTSEN',
-            edition,
-            file_name: input.fileName ?? path.basename(input.filePath),
-            file_sha256: sha256,
-            file_format: file.format,
-            rows_read: rowsRead,
-            accepted,
-            rejected,
-            summary: '{}',
-            created_by: actor.userId > 0 ? actor.userId : null,
-            created_by_name: actor.username,
-            started_at: startedAt,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const importId = importRow.id;
 
         // Each step timed: the figures go in the summary (and the benchmark) to show where time goes.
         const timings: Record<string, number> = { read: Math.round(performance.now() - readStarted) };
@@ -207,24 +229,17 @@ export function createRegistryImportService(deps: {
           return result;
         };
         await step('indexStage', () => apply.indexStage(raw));
-        await step('stageKk', () => apply.buildStageKk(raw));
-        await step('personChanges', () => apply.buildPersonChanges(raw, edition));
-        const counts = await step('count', () => apply.countChanges(raw));
-        const kkChanged = await step('kkHistory', () => apply.recordKkHistory(raw, importId));
-        const householdsUpdated = await step('updateHouseholds', () => apply.updateHouseholds(raw));
-        const bulk = await step('startBulk', () => apply.startBulkLoad(raw, counts.inserted));
-        const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
-        await step('updatePersons', () => apply.updatePersons(raw, edition));
-        await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
-        await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
-        const absent =
-          accepted > 0
-            ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, config.kabupatenCode))
-            : 0;
-        await step('desil', () => apply.upsertDesil(raw, edition));
-        if (bulk) await step('endBulk', () => apply.endBulkLoad(raw));
+        const applied = firstLoad
+          ? await applyFirstLoad(raw, step, edition, accepted)
+          : await applyStaged(raw, step, {
+              importId,
+              edition,
+              accepted,
+              kabupatenCode: config.kabupatenCode,
+            });
         await step('rejections', () => apply.saveRejections(raw, importId));
         await step('analyze', () => apply.analyzeRegistry(raw));
+        const { counts, absent, householdsInserted, householdsUpdated, kkChanged } = applied;
 
         const summary: DtsenImportSummary = {
           importId,
@@ -234,6 +249,7 @@ export function createRegistryImportService(deps: {
           rejected,
           rejectedByReason,
           warningsByReason,
+          firstLoad: firstLoad !== null,
           persons: {
             inserted: counts.inserted,
             updated: counts.updated,
@@ -247,7 +263,7 @@ export function createRegistryImportService(deps: {
         };
         await db
           .updateTable('registry_import')
-          .set({ summary: JSON.stringify(summary) })
+          .set({ rows_read: rowsRead, accepted, rejected, summary: JSON.stringify(summary) })
           .where('id', '=', importId)
           .execute();
         await deps.onImported?.(db, importId, actor);
@@ -265,6 +281,49 @@ export function createRegistryImportService(deps: {
 }
 
 export type RegistryImportService = ReturnType<typeof createRegistryImportService>;
+
+type Step = <T>(name: string, run: () => Promise<T>) => Promise<T>;
+
+/** The staged path: staged people compared with the registry, then changed set-based. */
+async function applyStaged(
+  raw: RawConnection,
+  step: Step,
+  params: { importId: number; edition: string; accepted: number; kabupatenCode: string },
+) {
+  const { importId, edition } = params;
+  await step('stageKk', () => apply.buildStageKk(raw));
+  await step('personChanges', () => apply.buildPersonChanges(raw, edition));
+  const counts = await step('count', () => apply.countChanges(raw));
+  const kkChanged = await step('kkHistory', () => apply.recordKkHistory(raw, importId));
+  const householdsUpdated = await step('updateHouseholds', () => apply.updateHouseholds(raw));
+  const bulk = await step('startBulk', () => apply.startBulkLoad(raw, counts.inserted));
+  const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
+  await step('updatePersons', () => apply.updatePersons(raw, edition));
+  await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
+  await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
+  const absent =
+    params.accepted > 0
+      ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, params.kabupatenCode))
+      : 0;
+  await step('desil', () => apply.upsertDesil(raw, edition));
+  if (bulk) await step('endBulk', () => apply.endBulkLoad(raw));
+  return { counts, absent, householdsInserted, householdsUpdated, kkChanged };
+}
+
+/** A first load: people are in `person` already; their households and desil follow, then the indexes. */
+async function applyFirstLoad(raw: RawConnection, step: Step, edition: string, accepted: number) {
+  await step('stageKk', () => buildFirstLoadStageKk(raw));
+  const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
+  await step('desil', () => apply.upsertDesil(raw, edition));
+  await step('endBulk', () => apply.endBulkLoad(raw));
+  return {
+    counts: { inserted: accepted, updated: 0, unchanged: 0 },
+    absent: 0,
+    householdsInserted,
+    householdsUpdated: 0,
+    kkChanged: 0,
+  };
+}
 
 /** Rows one by one (xlsx) as batches of up to 1,000. */
 async function* inBatches(rows: AsyncIterable<TabularRow>): AsyncIterable<TabularRow[]> {

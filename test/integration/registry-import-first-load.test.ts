@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRegistryImportService } from '../../src/modules/registry/import/service';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { createTestApp, type TestApp } from '../support/app';
+import { type FixtureRow, newKk, personRow, tempDir, writeCsv } from '../support/dtsen-fixture';
+
+/**
+ * A first load into an empty registry writes people straight into `person` (first-load.ts);
+ * it must leave exactly what the staged path leaves. The same file goes into two empty
+ * databases, one through each path (the threshold lowered to 1 line for the first).
+ */
+const DESA = '1371011001';
+const OTHER_DESA = '1371111001';
+const admin = { ...SYSTEM_ACTOR, username: 'uji', regionCode: '1371' };
+
+let firstLoadApp: TestApp;
+let stagedApp: TestApp;
+let dir: string;
+
+beforeAll(async () => {
+  [firstLoadApp, stagedApp] = await Promise.all([createTestApp(), createTestApp()]);
+  dir = tempDir();
+});
+afterAll(async () => {
+  await Promise.all([firstLoadApp.dispose(), stagedApp.dispose()]);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const firstLoadService = () =>
+  createRegistryImportService({
+    database: firstLoadApp.services.database,
+    config: firstLoadApp.services.config,
+    clock: firstLoadApp.services.clock,
+    audit: firstLoadApp.services.audit,
+    firstLoadMinRows: 1,
+  });
+
+/** Everything an import writes, ids included, timestamps left out. */
+async function snapshot(t: TestApp) {
+  const db = t.services.database.db;
+  return {
+    persons: await db
+      .selectFrom('person')
+      .select([
+        'id',
+        'nik',
+        'household_id',
+        'kabupaten_code',
+        'region_code',
+        'name',
+        'birth_place',
+        'birth_date',
+        'sex',
+        'relationship',
+        'mother_name',
+        'status',
+        'nik_warnings',
+        'id_dtsen',
+        'id_dtks',
+        'last_seen_edition',
+        'absent_since_edition',
+        'created_import_id',
+      ])
+      .orderBy('id')
+      .execute(),
+    households: await db
+      .selectFrom('household')
+      .select(['id', 'kk', 'kabupaten_code', 'region_code', 'address', 'rt', 'rw', 'id_dtsen', 'id_dtks'])
+      .orderBy('id')
+      .execute(),
+    desil: await db.selectFrom('household_desil').selectAll().orderBy('household_id').execute(),
+    rejections: await db
+      .selectFrom('registry_import_rejection')
+      .select(['line', 'reasons', 'fields', 'original'])
+      .orderBy('line')
+      .execute(),
+    history: await db.selectFrom('person_history').select(['person_id', 'change', 'fields']).execute(),
+    kkHistory: await db.selectFrom('household_kk_history').select(['household_id', 'kk']).execute(),
+  };
+}
+
+function mixedFile(): string {
+  const kkA = newKk(DESA);
+  const kkB = newKk(DESA);
+  const kkC = newKk(OTHER_DESA);
+  const good = personRow(kkC, OTHER_DESA, { DESIL: null });
+  const rows: FixtureRow[] = [
+    // A family whose head comes after a child: the head's row describes the household.
+    personRow(kkA, DESA, { HUB_KELUARGA: 'ANAK', birth: '2010-03-04', ALAMAT: 'Jl. Anak', RT: '3' }),
+    personRow(kkA, DESA, { ALAMAT: 'Jl. Kepala, No. 1', DESIL: '2' }),
+    personRow(kkA, DESA, { HUB_KELUARGA: 'ISTRI', sex: 'P', JK: 'L' }), // NIK_SEX_MISMATCH warning
+    // No relationship on the first row: the second row, with one, describes the household.
+    personRow(kkB, DESA, { HUB_KELUARGA: null, NAMA: 'Siti "Ucok" Aminah' }),
+    personRow(kkB, DESA, { HUB_KELUARGA: 'CUCU', ALAMAT: 'Jl. Cucu', DESIL: '5' }),
+    good,
+    { ...good, NAMA: 'Kembar' }, // DUPLICATE_IN_FILE
+    personRow(newKk(DESA), DESA, { NIK: '123' }), // NIK_FORMAT
+    personRow(newKk(DESA), DESA, { KODE_DESA: '13.71.01.9999' }), // WILAYAH_UNKNOWN
+    personRow(kkC, OTHER_DESA, { HUB_KELUARGA: 'ANAK', STATUS: 'MENINGGAL', birth: '2001-12-31' }),
+  ];
+  return writeCsv(dir, 'campuran.csv', rows);
+}
+
+describe('first load into an empty registry', () => {
+  it('leaves exactly what the staged path leaves, and later imports take the staged path', async () => {
+    const file = mixedFile();
+    const input = { filePath: file, edition: '2026-01' };
+    const viaFirstLoad = await firstLoadService().importDtsen(admin, input);
+    const viaStaging = await stagedApp.services.registryImport.importDtsen(admin, input);
+    expect(viaFirstLoad.firstLoad).toBe(true);
+    expect(viaStaging.firstLoad).toBe(false);
+    const { timingsMs: _a, firstLoad: _b, ...firstSummary } = viaFirstLoad;
+    const { timingsMs: _c, firstLoad: _d, ...stagedSummary } = viaStaging;
+    expect(firstSummary).toEqual(stagedSummary);
+    expect(firstSummary).toMatchObject({ rowsRead: 10, accepted: 7, rejected: 3 });
+    expect(firstSummary.persons).toEqual({ inserted: 7, updated: 0, unchanged: 0, absent: 0 });
+    expect(firstSummary.households).toEqual({ inserted: 3, updated: 0, kkChanged: 0 });
+    const first = await snapshot(firstLoadApp);
+    expect(first).toEqual(await snapshot(stagedApp));
+    expect(first.households.map((h) => h.address)).toEqual(['Jl. Kepala, No. 1', 'Jl. Cucu', 'Jl. Uji']);
+    expect(first.desil.map((d) => d.desil)).toEqual([2, 5]);
+
+    // The registry is no longer empty: the same file again is unchanged, a new family gets
+    // the next household id (the sequence moved past the ids the first load gave).
+    const again = await firstLoadService().importDtsen(admin, input);
+    expect(again.firstLoad).toBe(false);
+    expect(again.persons).toEqual({ inserted: 0, updated: 0, unchanged: 7, absent: 0 });
+    const later = writeCsv(dir, 'baru.csv', [personRow(newKk(DESA), DESA)]);
+    const added = await firstLoadService().importDtsen(admin, { filePath: later, edition: '2026-02' });
+    expect(added.households.inserted).toBe(1);
+    const ids = (await snapshot(firstLoadApp)).households.map((h) => Number(h.id));
+    expect(ids).toEqual([1, 2, 3, 4].map((n) => n + ids[0]! - 1));
+  });
+});
