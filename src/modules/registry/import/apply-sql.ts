@@ -309,11 +309,13 @@ export async function upsertDesil(raw: RawConnection, edition: string): Promise<
      SELECT household_id, $1, desil FROM stage_kk WHERE desil IS NOT NULL AND is_new`,
     [edition],
   );
+  // Only the rows that are new or differ, found by one join (not an index probe per household).
   await raw.query(
     `INSERT INTO household_desil (household_id, edition, desil)
-     SELECT household_id, $1, desil FROM stage_kk WHERE desil IS NOT NULL AND NOT is_new
-     ON CONFLICT (household_id, edition) DO UPDATE SET desil = excluded.desil
-     WHERE household_desil.desil <> excluded.desil`,
+     SELECT s.household_id, $1, s.desil FROM stage_kk s
+     LEFT JOIN household_desil d ON d.household_id = s.household_id AND d.edition = $1
+     WHERE s.desil IS NOT NULL AND NOT s.is_new AND d.desil IS DISTINCT FROM s.desil
+     ON CONFLICT (household_id, edition) DO UPDATE SET desil = excluded.desil`,
     [edition],
   );
 }
@@ -326,18 +328,28 @@ export async function saveRejections(raw: RawConnection, importId: number): Prom
   );
 }
 
-export async function countChanges(raw: RawConnection) {
+/**
+ * What the file changes, counted once: new people (`staged` minus those already known),
+ * changed, unchanged, and the rows the later steps have work for (touched: anything to write;
+ * returned: flagged absent before) so that a step with nothing to do is skipped.
+ */
+export async function countChanges(raw: RawConnection, staged: number) {
   const { rows } = await raw.query<{
-    inserted: number;
+    known: number;
     updated: number;
     unchanged: number;
+    touched: number;
+    returned: number;
   }>(
-    `SELECT (SELECT count(*) FROM stage_person)::int - count(*)::int AS inserted,
+    `SELECT count(*)::int AS known,
             count(*) FILTER (WHERE diff <> '{}'::jsonb)::int AS updated,
-            count(*) FILTER (WHERE diff = '{}'::jsonb)::int AS unchanged
+            count(*) FILTER (WHERE diff = '{}'::jsonb)::int AS unchanged,
+            count(*) FILTER (WHERE touch)::int AS touched,
+            count(*) FILTER (WHERE was_absent IS NOT NULL)::int AS returned
      FROM person_change`,
   );
-  return rows[0]!;
+  const r = rows[0]!;
+  return { ...r, inserted: staged - r.known };
 }
 
 /**

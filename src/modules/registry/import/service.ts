@@ -293,14 +293,16 @@ async function applyStaged(
   const { importId, edition } = params;
   await step('stageKk', () => apply.buildStageKk(raw));
   await step('personChanges', () => apply.buildPersonChanges(raw, edition));
-  const counts = await step('count', () => apply.countChanges(raw));
+  const counts = await step('count', () => apply.countChanges(raw, params.accepted));
   const kkChanged = await step('kkHistory', () => apply.recordKkHistory(raw, importId));
   const householdsUpdated = await step('updateHouseholds', () => apply.updateHouseholds(raw));
   const bulk = await step('startBulk', () => apply.startBulkLoad(raw, counts.inserted));
   const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
-  await step('updatePersons', () => apply.updatePersons(raw, edition));
-  await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
-  await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
+  // On a re-import of an unchanged file most of these have nothing to do: skipped, not run empty.
+  if (counts.touched > 0) await step('updatePersons', () => apply.updatePersons(raw, edition));
+  if (counts.updated + counts.returned > 0)
+    await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
+  if (counts.inserted > 0) await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
   const absent =
     params.accepted > 0
       ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, params.kabupatenCode))
