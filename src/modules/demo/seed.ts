@@ -128,7 +128,12 @@ export async function seedDemoRegistry(
         totalHouseholds: options.households,
       });
     }
-    await analyzeRegistry(raw);
+    await analyzeRegistry(raw, {
+      household: result.households,
+      person: result.persons,
+      household_desil: result.householdDesil,
+      person_history: 0,
+    });
     return result;
   });
 }

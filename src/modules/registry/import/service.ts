@@ -238,8 +238,15 @@ export function createRegistryImportService(deps: {
               kabupatenCode: config.kabupatenCode,
             });
         await step('rejections', () => apply.saveRejections(raw, importId));
-        await step('analyze', () => apply.analyzeRegistry(raw));
         const { counts, absent, householdsInserted, householdsUpdated, kkChanged } = applied;
+        await step('analyze', () =>
+          apply.analyzeRegistry(raw, {
+            person: counts.inserted + counts.updated + absent + applied.returned,
+            household: householdsInserted + householdsUpdated,
+            household_desil: applied.desilWritten,
+            person_history: counts.updated + absent + applied.returned,
+          }),
+        );
 
         const summary: DtsenImportSummary = {
           importId,
@@ -307,20 +314,30 @@ async function applyStaged(
     params.accepted > 0
       ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, params.kabupatenCode))
       : 0;
-  await step('desil', () => apply.upsertDesil(raw, edition));
+  const desilWritten = await step('desil', () => apply.upsertDesil(raw, edition));
   if (bulk) await step('endBulk', () => apply.endBulkLoad(raw));
-  return { counts, absent, householdsInserted, householdsUpdated, kkChanged };
+  return {
+    counts,
+    absent,
+    returned: counts.returned,
+    householdsInserted,
+    householdsUpdated,
+    kkChanged,
+    desilWritten,
+  };
 }
 
 /** A first load: people are in `person` already; their households and desil follow, then the indexes. */
 async function applyFirstLoad(raw: RawConnection, step: Step, edition: string, accepted: number) {
   await step('stageKk', () => buildFirstLoadStageKk(raw));
   const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
-  await step('desil', () => apply.upsertDesil(raw, edition));
+  const desilWritten = await step('desil', () => apply.upsertDesil(raw, edition));
   await step('endBulk', () => apply.endBulkLoad(raw));
   return {
     counts: { inserted: accepted, updated: 0, unchanged: 0 },
     absent: 0,
+    returned: 0,
+    desilWritten,
     householdsInserted,
     householdsUpdated: 0,
     kkChanged: 0,
