@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryImportService } from '../../src/modules/registry/import/service';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { ValidationError } from '../../src/platform/errors';
 import { createTestApp, type TestApp } from '../support/app';
 import { type FixtureRow, newKk, personRow, tempDir, writeCsv } from '../support/dtsen-fixture';
 
@@ -16,25 +18,32 @@ const admin = { ...SYSTEM_ACTOR, username: 'uji', regionCode: '1371' };
 
 let firstLoadApp: TestApp;
 let stagedApp: TestApp;
+let workerApp: TestApp;
 let dir: string;
 
 beforeAll(async () => {
-  [firstLoadApp, stagedApp] = await Promise.all([createTestApp(), createTestApp()]);
+  [firstLoadApp, stagedApp, workerApp] = await Promise.all([
+    createTestApp(),
+    createTestApp(),
+    createTestApp(),
+  ]);
   dir = tempDir();
 });
 afterAll(async () => {
-  await Promise.all([firstLoadApp.dispose(), stagedApp.dispose()]);
+  await Promise.all([firstLoadApp.dispose(), stagedApp.dispose(), workerApp.dispose()]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const firstLoadService = () =>
+/** The import service of `t` with its thresholds lowered to one line. */
+const serviceOf = (t: TestApp, lowered: { firstLoadMinRows?: number; workerMinRows?: number }) =>
   createRegistryImportService({
-    database: firstLoadApp.services.database,
-    config: firstLoadApp.services.config,
-    clock: firstLoadApp.services.clock,
-    audit: firstLoadApp.services.audit,
-    firstLoadMinRows: 1,
+    database: t.services.database,
+    config: t.services.config,
+    clock: t.services.clock,
+    audit: t.services.audit,
+    ...lowered,
   });
+const firstLoadService = () => serviceOf(firstLoadApp, { firstLoadMinRows: 1 });
 
 /** Everything an import writes, ids included, timestamps left out. */
 async function snapshot(t: TestApp) {
@@ -131,5 +140,53 @@ describe('first load into an empty registry', () => {
     expect(added.households.inserted).toBe(1);
     const ids = (await snapshot(firstLoadApp)).households.map((h) => Number(h.id));
     expect(ids).toEqual([1, 2, 3, 4].map((n) => n + ids[0]! - 1));
+  });
+});
+
+describe('reading in a worker thread', () => {
+  it('gives what reading in this thread gives, on a first load and on a re-import', async () => {
+    const file = mixedFile();
+    const input = { filePath: file, edition: '2026-01' };
+    const worker = serviceOf(workerApp, { firstLoadMinRows: 1, workerMinRows: 1 });
+    const viaWorker = await worker.importDtsen(admin, input);
+    const inThread = await serviceOf(stagedApp, { workerMinRows: 1_000_000 }).importDtsen(admin, {
+      ...input,
+      edition: '2026-03',
+    });
+    expect(viaWorker.firstLoad).toBe(true);
+    expect(viaWorker).toMatchObject({ rowsRead: 10, accepted: 7, rejected: 3 });
+    expect(viaWorker.rejectedByReason).toEqual({ DUPLICATE_IN_FILE: 1, NIK_FORMAT: 1, WILAYAH_UNKNOWN: 1 });
+    expect(viaWorker.warningsByReason).toEqual(inThread.warningsByReason);
+    const rejections = await workerApp.services.database.db
+      .selectFrom('registry_import_rejection')
+      .select(['line', 'reasons', 'original'])
+      .orderBy('line')
+      .execute();
+    expect(rejections.map((r) => r.line)).toEqual([8, 9, 10]);
+    expect(rejections[1]!.original).toMatchObject({ NIK: '123' });
+
+    const again = await worker.importDtsen(admin, { ...input, edition: '2026-02' });
+    expect(again.firstLoad).toBe(false);
+    expect(again.persons).toEqual({ inserted: 0, updated: 0, unchanged: 7, absent: 0 });
+  });
+
+  it('answers a broken file with the same error as reading in this thread', async () => {
+    const broken = path.join(dir, 'rusak.csv');
+    const good = writeCsv(dir, 'baik.csv', [personRow(newKk(DESA), DESA)]);
+    fs.writeFileSync(broken, `${fs.readFileSync(good, 'utf8')}"1371,"tanpa penutup\r\n`);
+    const input = { filePath: broken, edition: '2026-05' };
+    const inWorker = serviceOf(workerApp, { workerMinRows: 1 }).importDtsen(admin, input);
+    const inThread = serviceOf(workerApp, {}).importDtsen(admin, input);
+    const [a, b] = await Promise.allSettled([inWorker, inThread]);
+    expect(a.status).toBe('rejected');
+    expect(b.status).toBe('rejected');
+    const errorOf = (r: PromiseSettledResult<unknown>) =>
+      (r as PromiseRejectedResult).reason as Error & { code: string };
+    expect(errorOf(a)).toBeInstanceOf(ValidationError);
+    expect({ code: errorOf(a).code, message: errorOf(a).message }).toEqual({
+      code: errorOf(b).code,
+      message: errorOf(b).message,
+    });
+    expect(errorOf(a).code).toBe('FILE_FORMAT');
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../errors';
 import { CsvFallback, type CsvRecord, createCsvTokenizer } from './csv-tokenizer';
@@ -154,8 +154,9 @@ async function* csvRecordBatches(filePath: string, delimiter: string): AsyncIter
     }
     yield batch;
   } catch (error) {
-    // As before the fast path: an error in the header row is csv-parse's own.
-    throw index === 0 ? error : formatError(error);
+    // csv-parse's own errors become the operator's answer, with the line (also when the file
+    // breaks before its first rows were handed out); anything else (a read error) stays as it is.
+    throw error instanceof CsvError ? formatError(error) : error;
   }
 }
 

@@ -64,8 +64,8 @@ export async function indexStage(raw: RawConnection): Promise<void> {
   await raw.exec(`
     SET LOCAL work_mem = '64MB';
     SET LOCAL maintenance_work_mem = '256MB';
-    ANALYZE stage_person;
-    ANALYZE stage_kk_raw;`);
+    ANALYZE stage_person (nik, kk);
+    ANALYZE stage_kk_raw (kk, rep_nik);`);
 }
 
 /**
@@ -112,7 +112,7 @@ export async function buildPersonChanges(raw: RawConnection, edition: string): P
     CROSS JOIN LATERAL (SELECT CASE WHEN p.household_id = k.household_id THEN COALESCE(k.old_kk, k.kk)
       ELSE (SELECT oh.kk FROM household oh WHERE oh.id = p.household_id) END AS old_kk) c0
     ) c;
-    ANALYZE person_change;`);
+    ANALYZE person_change (nik, person_id, touch);`);
 }
 
 /**
@@ -145,7 +145,7 @@ export async function buildStageKk(raw: RawConnection): Promise<void> {
       COALESCE(m.known_id, n.household_id, nextval('${sequence}'::regclass)) AS household_id,
       m.known_id IS NULL AND n.household_id IS NULL AS is_new, n.old_kk
     FROM matched m LEFT JOIN renumbered n ON n.kk = m.kk;
-    ANALYZE stage_kk;`);
+    ANALYZE stage_kk (kk, household_id, is_new);`);
 }
 
 export async function recordKkHistory(raw: RawConnection, importId: number): Promise<number> {
@@ -273,8 +273,8 @@ export async function endBulkLoad(raw: RawConnection): Promise<void> {
 }
 
 /**
- * People of the kecamatan this file covers who are no longer in it: flagged, never deleted
- * (issue 3). Kecamatan the file does not cover are left alone, so a partial file does not
+ * People of the kecamatan this file covers (those of its accepted rows, gathered while
+ * reading) who are no longer in it: flagged, never deleted (issue 3). Kecamatan the file does not cover are left alone, so a partial file does not
  * mark the rest of the kabupaten absent.
  */
 export async function flagAbsent(
@@ -282,22 +282,22 @@ export async function flagAbsent(
   importId: number,
   edition: string,
   kabupatenCode: string,
+  coveredKecamatan: readonly string[],
 ): Promise<number> {
   const result = await raw.query(
-    `WITH covered AS (SELECT DISTINCT substr(region_code, 1, 6) AS kecamatan FROM stage_person),
-     absent AS (
+    `WITH absent AS (
        UPDATE person p SET absent_since_edition = $2, updated_at = now()
        WHERE p.kabupaten_code = $3 AND p.status = 'HIDUP' AND p.absent_since_edition IS NULL
          -- people this import just inserted are in the file: no need to look them up
          AND p.created_import_id IS DISTINCT FROM $1::bigint
-         AND substr(p.region_code, 1, 6) IN (SELECT kecamatan FROM covered)
+         AND substr(p.region_code, 1, 6) = ANY($4::text[])
          -- the others in the file are in person_change
          AND NOT EXISTS (SELECT 1 FROM person_change c WHERE c.person_id = p.id)
        RETURNING p.id
      )
      INSERT INTO person_history (person_id, import_id, change, fields)
      SELECT id, $1::bigint, 'ABSENT', jsonb_build_object('edition', $2::text) FROM absent`,
-    [importId, edition, kabupatenCode],
+    [importId, edition, kabupatenCode, coveredKecamatan],
   );
   return result.rowCount;
 }

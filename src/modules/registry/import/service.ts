@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { csvRow } from '../../../db/copy-csv';
 import type { Db, SalurDatabase } from '../../../db/database';
 import type { RawConnection } from '../../../db/raw-connection';
 import { type Actor, authorize } from '../../../platform/auth/actor';
@@ -8,24 +7,22 @@ import type { Config } from '../../../platform/config';
 import { ValidationError } from '../../../platform/errors';
 import { fileSha256 } from '../../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../../platform/files/header-map';
-import { openTabular, type TabularRow } from '../../../platform/files/tabular';
+import { readInThisThread, type SinkChunk } from '../../../platform/files/row-sink';
+import { openTabular, type TabularFile } from '../../../platform/files/tabular';
+import { readInWorker } from '../../../platform/files/worker-reader';
 import type { AuditService } from '../../audit/service';
 import { loadRegionSets } from '../../regions/region-sets';
 import * as apply from './apply-sql';
-import { createRowValidator } from './fast-validate-row';
 import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS } from './fields';
 import {
   beginFirstLoad,
   buildFirstLoadStageKk,
   claimHouseholdIds,
   PERSON_COPY_COLUMNS,
-  personLine,
   personLineTail,
 } from './first-load';
-import { NikSet } from './nik-set';
 import type { RejectionCode, WarningCode } from './reasons';
-import { KkRepresentatives, stageLine } from './stage-csv';
-import { isRejection } from './validate-row';
+import { createRegistryRowSink, type RegistrySinkOptions, type RegistrySinkResult } from './row-sink';
 
 export interface DtsenImportInput {
   filePath: string;
@@ -58,9 +55,6 @@ export interface DtsenImportSummary {
   timingsMs: Record<string, number>;
 }
 
-// Rows per COPY: bounds memory while the file streams (ARCHITECTURE.md, COPY into PGlite).
-const CHUNK_ROWS = 50_000;
-
 export function createRegistryImportService(deps: {
   database: SalurDatabase;
   config: Config;
@@ -70,6 +64,8 @@ export function createRegistryImportService(deps: {
   onImported?: (db: Db, importId: number, actor: Actor) => Promise<unknown>;
   /** Lines from which a file into an empty registry is a first load (first-load.ts); tests lower it. */
   firstLoadMinRows?: number;
+  /** Lines from which a CSV file is read in a worker thread (worker-reader.ts); tests lower it. */
+  workerMinRows?: number;
 }) {
   const { database, config, clock, audit } = deps;
 
@@ -122,11 +118,6 @@ export function createRegistryImportService(deps: {
       const regions = await loadRegionSets(database.db);
 
       return database.transaction(async ({ db, raw }) => {
-        const rejectedByReason: Partial<Record<RejectionCode, number>> = {};
-        const warningsByReason: Partial<Record<WarningCode, number>> = {};
-        let rowsRead = 0;
-        let accepted = 0;
-        let rejected = 0;
         // Created first (counts filled in at the end): a first load stamps people with its id as they are read.
         const importRow = await db
           .insertInto('registry_import')
@@ -150,74 +141,31 @@ export function createRegistryImportService(deps: {
         const readStarted = performance.now();
         const firstLoad = await beginFirstLoad(raw, file.estimatedRows, deps.firstLoadMinRows);
         await apply.createStage(raw);
-        const ctx = {
-          columns: mapping.columns,
-          kecamatanExists: (code: string) => regions.kecamatan.has(code),
-          villageExists: (code: string) => regions.villages.has(code),
-          kabupatenCode: config.kabupatenCode,
-          today: clock.now(),
-          seen: new NikSet(),
-        };
-        const validate = createRowValidator(ctx);
-        const kks = new KkRepresentatives(firstLoad?.firstHouseholdId);
-        const tail = personLineTail(edition, importId);
         const target = firstLoad
           ? { table: 'person', columns: PERSON_COPY_COLUMNS }
           : { table: 'stage_person', columns: apply.STAGE_COLUMNS };
-        let stageChunk: string[] = [];
-        let rejectChunk: string[] = [];
-        // The previous chunk's COPY runs while the next chunk is read (on PostgreSQL the server
-        // loads it meanwhile; PGlite runs it on this thread either way).
-        let pending: Promise<unknown> = Promise.resolve();
-        const flush = async () => {
-          const stage = stageChunk;
-          const rejects = rejectChunk;
-          stageChunk = [];
-          rejectChunk = [];
-          await pending;
-          pending = (async () => {
-            if (stage.length) await raw.copyCsv(target.table, target.columns, stage.join(''));
-            if (rejects.length)
-              await raw.copyCsv(
-                'stage_rejection',
-                ['line', 'reasons', 'fields', 'original'],
-                rejects.join(''),
-              );
-          })();
-          pending.catch(() => {});
+        const sinkOptions: RegistrySinkOptions = {
+          headers: file.headers,
+          columns: mapping.columns,
+          kecamatanCodes: regions.kecamatan,
+          villageCodes: regions.villages,
+          kabupatenCode: config.kabupatenCode,
+          today: clock.now().toISOString(),
+          firstLoad: firstLoad && {
+            firstHouseholdId: firstLoad.firstHouseholdId,
+            tail: personLineTail(edition, importId),
+          },
         };
-        for await (const batch of file.rowBatches ?? inBatches(file.rows)) {
-          for (const row of batch) {
-            rowsRead++;
-            const result = validate(row.line, row.cells);
-            if (isRejection(result)) {
-              rejected++;
-              for (const reason of result.reasons)
-                rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-              const original = Object.fromEntries(
-                file.headers.map((h, i) => [h, originalText(row.cells[i])]),
-              );
-              rejectChunk.push(csvRow([row.line, result.reasons, result.fields, JSON.stringify(original)]));
-            } else {
-              accepted++;
-              for (const w of result.warnings) warningsByReason[w] = (warningsByReason[w] ?? 0) + 1;
-              if (firstLoad) stageChunk.push(personLine(result, kks.add(result), tail));
-              else {
-                stageChunk.push(stageLine(result));
-                kks.add(result);
-              }
-            }
-          }
-          if (stageChunk.length + rejectChunk.length >= CHUNK_ROWS) {
-            await flush();
-            onProgress?.(rowsRead, 'membaca', file.estimatedRows);
-          }
-        }
-        await flush();
-        await pending;
-        for (const chunk of kks.chunks(CHUNK_ROWS))
-          await raw.copyCsv('stage_kk_raw', apply.STAGE_KK_COLUMNS, chunk);
-        if (firstLoad) await claimHouseholdIds(raw, kks.lastHouseholdId);
+        const copy = async (chunk: SinkChunk) => {
+          if (chunk.stage) await raw.copyCsv(target.table, target.columns, chunk.stage);
+          if (chunk.rejects)
+            await raw.copyCsv('stage_rejection', ['line', 'reasons', 'fields', 'original'], chunk.rejects);
+          if (chunk.rowsRead > 0) onProgress?.(chunk.rowsRead, 'membaca', file.estimatedRows);
+        };
+        const read = await readRegistryRows(file, input, sinkOptions, copy, deps.workerMinRows);
+        const { rowsRead, accepted, rejected, rejectedByReason, warningsByReason } = read;
+        for (const chunk of read.kkChunks) await raw.copyCsv('stage_kk_raw', apply.STAGE_KK_COLUMNS, chunk);
+        if (firstLoad) await claimHouseholdIds(raw, read.lastHouseholdId);
         onProgress?.(rowsRead, 'menerapkan', rowsRead);
 
         // Each step timed: the figures go in the summary (and the benchmark) to show where time goes.
@@ -236,6 +184,7 @@ export function createRegistryImportService(deps: {
               edition,
               accepted,
               kabupatenCode: config.kabupatenCode,
+              coveredKecamatan: read.coveredKecamatan,
             });
         await step('rejections', () => apply.saveRejections(raw, importId));
         const { counts, absent, householdsInserted, householdsUpdated, kkChanged } = applied;
@@ -295,7 +244,13 @@ type Step = <T>(name: string, run: () => Promise<T>) => Promise<T>;
 async function applyStaged(
   raw: RawConnection,
   step: Step,
-  params: { importId: number; edition: string; accepted: number; kabupatenCode: string },
+  params: {
+    importId: number;
+    edition: string;
+    accepted: number;
+    kabupatenCode: string;
+    coveredKecamatan: readonly string[];
+  },
 ) {
   const { importId, edition } = params;
   await step('stageKk', () => apply.buildStageKk(raw));
@@ -312,7 +267,9 @@ async function applyStaged(
   if (counts.inserted > 0) await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
   const absent =
     params.accepted > 0
-      ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition, params.kabupatenCode))
+      ? await step('flagAbsent', () =>
+          apply.flagAbsent(raw, importId, edition, params.kabupatenCode, params.coveredKecamatan),
+        )
       : 0;
   const desilWritten = await step('desil', () => apply.upsertDesil(raw, edition));
   if (bulk) await step('endBulk', () => apply.endBulkLoad(raw));
@@ -344,22 +301,36 @@ async function applyFirstLoad(raw: RawConnection, step: Step, edition: string, a
   };
 }
 
-/** Rows one by one (xlsx) as batches of up to 1,000. */
-async function* inBatches(rows: AsyncIterable<TabularRow>): AsyncIterable<TabularRow[]> {
-  let batch: TabularRow[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length === 1000) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
+/** Large CSV files are read in a worker thread (worker-reader.ts); others in this thread. */
+const WORKER_MIN_ROWS = 50_000;
+// Rows per COPY: bounds memory while the file streams (ARCHITECTURE.md, COPY into PGlite).
+const CHUNK_ROWS = 50_000;
 
-/** The cell as the operator typed it, for the error report (numbers and dates as text). */
-function originalText(cell: unknown): string | null {
-  if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell);
+async function readRegistryRows(
+  file: TabularFile,
+  input: DtsenImportInput,
+  options: RegistrySinkOptions,
+  copy: (chunk: SinkChunk) => Promise<void>,
+  workerMinRows = WORKER_MIN_ROWS,
+): Promise<RegistrySinkResult> {
+  if (file.format === 'csv' && file.estimatedRows !== null && file.estimatedRows >= workerMinRows) {
+    // The worker reads the file itself: this reader (header only so far) is closed.
+    await file.rows[Symbol.asyncIterator]().return?.();
+    return readInWorker<RegistrySinkResult>(
+      {
+        sinkModule: new URL('./row-sink.ts', import.meta.url).href,
+        sinkExport: 'createRegistryRowSink',
+        options: {
+          ...options,
+          kecamatanCodes: [...options.kecamatanCodes],
+          villageCodes: [...options.villageCodes],
+        },
+        filePath: input.filePath,
+        sheet: input.sheet,
+        chunkRows: CHUNK_ROWS,
+      },
+      copy,
+    );
+  }
+  return readInThisThread(file, createRegistryRowSink(options), CHUNK_ROWS, copy);
 }
