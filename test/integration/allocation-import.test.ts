@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNik } from '../../src/domain/nik';
 import { computePkhBenefit, pkhRulesFrom } from '../../src/domain/pkh-benefit';
 import { writeAllocationRejectionFiles } from '../../src/modules/allocations/error-report';
-import type { AllocationImportInput } from '../../src/modules/allocations/import-service';
+import {
+  type AllocationImportInput,
+  createAllocationImportService,
+} from '../../src/modules/allocations/import-service';
 import { rulesAt } from '../../src/modules/programs/period-rules';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { createTestApp, type TestApp } from '../support/app';
@@ -73,71 +76,80 @@ afterAll(async () => {
 });
 
 describe('reason codes', () => {
-  it('rejects each kind of bad line with its code and file line, and keeps the rest', async () => {
-    const family = await buildPkhFamily(t.services, DESA, [{ birthDate: '1985-01-01' }]);
-    const nik = family.headNik;
-    const other = (serial: number) =>
-      encodeNik({ kecamatanCode: '137101', birthDate: '1990-01-01', sex: 'L', serial });
-    const summary = await importFile(
-      await csv([
-        [nik, family.kk, 'Baik', '0', 'BRI', '001'], // 2 kept
-        ['137101010190001', null, 'Pendek', '750000', 'BRI', null], // 3 NIK_FORMAT
-        ['1.37101E+15', null, 'Angka', '750000', 'BRI', null], // 4 NIK_NUMERIC_CELL
-        [other(1), '12345', 'KK rusak', '750000', 'BRI', null], // 5 KK_FORMAT
-        [other(2), null, 'Tanpa nominal', null, 'BRI', null], // 6 REQUIRED_FIELD
-        [other(3), null, 'Teks', 'tujuh ratus', 'BRI', null], // 7 AMOUNT_FORMAT
-        [other(4), null, 'Ragu', '1.500', 'BRI', null], // 8 AMOUNT_AMBIGUOUS
-        [other(5), null, 'Minus', '-750000', 'BRI', null], // 9 AMOUNT_NEGATIVE
-        [other(6), null, 'Pecahan', '750000,50', 'BRI', null], // 10 AMOUNT_FRACTION
-        [other(7), null, 'Bank lain', '750000', 'BCA', null], // 11 CHANNEL_UNKNOWN
-        [nik, family.kk, 'Kembar', '0', 'BRI', null], // 12 DUPLICATE_IN_FILE
-        [other(8), null, 'Tanpa bank', '750000', null, null], // 13 REQUIRED_FIELD (channel)
-      ]),
-    );
-    expect(summary).toMatchObject({ rowsRead: 12, accepted: 1, rejected: 11 });
-    expect(summary.rejectedByReason).toEqual({
-      NIK_FORMAT: 1,
-      NIK_NUMERIC_CELL: 1,
-      KK_FORMAT: 1,
-      REQUIRED_FIELD: 2,
-      AMOUNT_FORMAT: 1,
-      AMOUNT_AMBIGUOUS: 1,
-      AMOUNT_NEGATIVE: 1,
-      AMOUNT_FRACTION: 1,
-      CHANNEL_UNKNOWN: 1,
-      DUPLICATE_IN_FILE: 1,
-    });
-    const rejections = await db()
-      .selectFrom('allocation_import_rejection')
-      .select(['line', 'reasons', 'fields', 'original'])
-      .where('import_id', '=', summary.importId)
-      .orderBy('line')
-      .execute();
-    expect(rejections.map((r) => [r.line, r.reasons[0], r.fields[0]])).toEqual([
-      [3, 'NIK_FORMAT', 'nik'],
-      [4, 'NIK_NUMERIC_CELL', 'nik'],
-      [5, 'KK_FORMAT', 'kk'],
-      [6, 'REQUIRED_FIELD', 'amount'],
-      [7, 'AMOUNT_FORMAT', 'amount'],
-      [8, 'AMOUNT_AMBIGUOUS', 'amount'],
-      [9, 'AMOUNT_NEGATIVE', 'amount'],
-      [10, 'AMOUNT_FRACTION', 'amount'],
-      [11, 'CHANNEL_UNKNOWN', 'channel'],
-      [12, 'DUPLICATE_IN_FILE', 'nik'],
-      [13, 'REQUIRED_FIELD', 'channel'],
-    ]);
-    expect(rejections[1]!.original).toMatchObject({ NIK: '1.37101E+15', NAMA: 'Angka' });
+  it.each([
+    ['in this thread', '2026-T2', undefined],
+    ['in a worker thread', '2026-T3', 1],
+  ])(
+    'rejects each kind of bad line with its code and file line, and keeps the rest (read %s)',
+    async (_how, period, workerMinRows) => {
+      const family = await buildPkhFamily(t.services, DESA, [{ birthDate: '1985-01-01' }]);
+      const nik = family.headNik;
+      const other = (serial: number) =>
+        encodeNik({ kecamatanCode: '137101', birthDate: '1990-01-01', sex: 'L', serial });
+      const service = createAllocationImportService({ ...t.services, workerMinRows });
+      const summary = await service.importAllocations(admin, {
+        program: 'PKH',
+        period,
+        filePath: await csv([
+          [nik, family.kk, 'Baik', '0', 'BRI', '001'], // 2 kept
+          ['137101010190001', null, 'Pendek', '750000', 'BRI', null], // 3 NIK_FORMAT
+          ['1.37101E+15', null, 'Angka', '750000', 'BRI', null], // 4 NIK_NUMERIC_CELL
+          [other(1), '12345', 'KK rusak', '750000', 'BRI', null], // 5 KK_FORMAT
+          [other(2), null, 'Tanpa nominal', null, 'BRI', null], // 6 REQUIRED_FIELD
+          [other(3), null, 'Teks', 'tujuh ratus', 'BRI', null], // 7 AMOUNT_FORMAT
+          [other(4), null, 'Ragu', '1.500', 'BRI', null], // 8 AMOUNT_AMBIGUOUS
+          [other(5), null, 'Minus', '-750000', 'BRI', null], // 9 AMOUNT_NEGATIVE
+          [other(6), null, 'Pecahan', '750000,50', 'BRI', null], // 10 AMOUNT_FRACTION
+          [other(7), null, 'Bank lain', '750000', 'BCA', null], // 11 CHANNEL_UNKNOWN
+          [nik, family.kk, 'Kembar', '0', 'BRI', null], // 12 DUPLICATE_IN_FILE
+          [other(8), null, 'Tanpa bank', '750000', null, null], // 13 REQUIRED_FIELD (channel)
+        ]),
+      });
+      expect(summary).toMatchObject({ rowsRead: 12, accepted: 1, rejected: 11 });
+      expect(summary.rejectedByReason).toEqual({
+        NIK_FORMAT: 1,
+        NIK_NUMERIC_CELL: 1,
+        KK_FORMAT: 1,
+        REQUIRED_FIELD: 2,
+        AMOUNT_FORMAT: 1,
+        AMOUNT_AMBIGUOUS: 1,
+        AMOUNT_NEGATIVE: 1,
+        AMOUNT_FRACTION: 1,
+        CHANNEL_UNKNOWN: 1,
+        DUPLICATE_IN_FILE: 1,
+      });
+      const rejections = await db()
+        .selectFrom('allocation_import_rejection')
+        .select(['line', 'reasons', 'fields', 'original'])
+        .where('import_id', '=', summary.importId)
+        .orderBy('line')
+        .execute();
+      expect(rejections.map((r) => [r.line, r.reasons[0], r.fields[0]])).toEqual([
+        [3, 'NIK_FORMAT', 'nik'],
+        [4, 'NIK_NUMERIC_CELL', 'nik'],
+        [5, 'KK_FORMAT', 'kk'],
+        [6, 'REQUIRED_FIELD', 'amount'],
+        [7, 'AMOUNT_FORMAT', 'amount'],
+        [8, 'AMOUNT_AMBIGUOUS', 'amount'],
+        [9, 'AMOUNT_NEGATIVE', 'amount'],
+        [10, 'AMOUNT_FRACTION', 'amount'],
+        [11, 'CHANNEL_UNKNOWN', 'channel'],
+        [12, 'DUPLICATE_IN_FILE', 'nik'],
+        [13, 'REQUIRED_FIELD', 'channel'],
+      ]);
+      expect(rejections[1]!.original).toMatchObject({ NIK: '1.37101E+15', NAMA: 'Angka' });
 
-    const report = await writeAllocationRejectionFiles(
-      t.services.database,
-      summary.importId,
-      path.join(dir, 'tolak'),
-    );
-    const text = fs.readFileSync(report.csv, 'utf8');
-    expect(text).toContain('BARIS,KODE_ALASAN,ALASAN,KOLOM_BERMASALAH,NIK,NO_KK');
-    expect(text).toContain('8,AMOUNT_AMBIGUOUS,');
-    expect(text).toContain('spreadsheet');
-  });
+      const report = await writeAllocationRejectionFiles(
+        t.services.database,
+        summary.importId,
+        path.join(dir, 'tolak'),
+      );
+      const text = fs.readFileSync(report.csv, 'utf8');
+      expect(text).toContain('BARIS,KODE_ALASAN,ALASAN,KOLOM_BERMASALAH,NIK,NO_KK');
+      expect(text).toContain('8,AMOUNT_AMBIGUOUS,');
+      expect(text).toContain('spreadsheet');
+    },
+  );
 
   it('stops before reading rows when a required column is missing (COLUMN_MISSING)', async () => {
     const file = await csv([['1371011705800001', '750000']], ['NIK', 'NOMINAL']);

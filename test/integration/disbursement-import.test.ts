@@ -77,74 +77,84 @@ const rejectionsOf = (reportId: number) =>
     .execute();
 
 describe('channel report import: lines', () => {
-  it('rejects each bad line with its reason code and keeps the original values', async () => {
-    const a = reportNik(DESA);
-    const b = reportNik(DESA);
-    const shared = reportNik(DESA);
-    await seedAllocations(
-      t.services.database.db,
-      [
-        { nik: a, amount: 750000, scopeCode: DESA, account: '111' },
-        { nik: b, amount: 750000, scopeCode: DESA, account: '222222' },
-        // One NIK allocated twice in the period: a line naming only that NIK cannot be placed.
-        { nik: shared, amount: 750000, scopeCode: DESA },
-        { nik: shared, amount: 500000, scopeCode: DESA },
-      ],
-      { period },
-    );
-    const file = write([
-      reportLine({ NIK: '12345' }), // 2 NIK_FORMAT
-      reportLine({ NIK: '1,37103E+15' }), // 3 NIK_NUMERIC_CELL
-      reportLine({ NIK: null, NO_REKENING: null }), // 4 REQUIRED_FIELD (no nik nor account)
-      reportLine({ NIK: a, NOMINAL: null }), // 5 REQUIRED_FIELD (amount)
-      reportLine({ NIK: a, NOMINAL: 'tujuh ratus' }), // 6 AMOUNT_FORMAT
-      reportLine({ NIK: a, NOMINAL: '1.500' }), // 7 AMOUNT_AMBIGUOUS
-      reportLine({ NIK: a, NOMINAL: '-750000' }), // 8 AMOUNT_NEGATIVE
-      reportLine({ NIK: a, NOMINAL: '750000,50' }), // 9 AMOUNT_FRACTION
-      reportLine({ NIK: a, TGL_SALUR: '31/02/2026' }), // 10 DATE_INVALID
-      reportLine({ NIK: a, STATUS: 'DITUNDA' }), // 11 STATUS_UNKNOWN
-      reportLine({ NIK: shared }), // 12 MATCHES_TWO_ALLOCATIONS
-      reportLine({ NIK: a, NO_REKENING: '1.2E+14' }), // 13 ACCOUNT_FORMAT
-      reportLine({ NIK: a, STATUS: null }), // 14 REQUIRED_FIELD (status)
-      reportLine({ NIK: b, NOMINAL: 'Rp 1.500.000' }), // 15 accepted
-    ]);
-    const s = await importFile(file);
-    expect(s).toMatchObject({ rowsRead: 14, accepted: 1, rejected: 13, alreadyReported: 0 });
-    expect(s.rejectedByReason).toEqual({
-      NIK_FORMAT: 1,
-      NIK_NUMERIC_CELL: 1,
-      REQUIRED_FIELD: 3,
-      AMOUNT_FORMAT: 1,
-      AMOUNT_AMBIGUOUS: 1,
-      AMOUNT_NEGATIVE: 1,
-      AMOUNT_FRACTION: 1,
-      DATE_INVALID: 1,
-      STATUS_UNKNOWN: 1,
-      MATCHES_TWO_ALLOCATIONS: 1,
-      ACCOUNT_FORMAT: 1,
-    });
-    const rejections = await rejectionsOf(s.reportId);
-    expect(rejections.map((r) => [r.line, r.reasons])).toEqual([
-      [2, ['NIK_FORMAT']],
-      [3, ['NIK_NUMERIC_CELL']],
-      [4, ['REQUIRED_FIELD']],
-      [5, ['REQUIRED_FIELD']],
-      [6, ['AMOUNT_FORMAT']],
-      [7, ['AMOUNT_AMBIGUOUS']],
-      [8, ['AMOUNT_NEGATIVE']],
-      [9, ['AMOUNT_FRACTION']],
-      [10, ['DATE_INVALID']],
-      [11, ['STATUS_UNKNOWN']],
-      [12, ['MATCHES_TWO_ALLOCATIONS']],
-      [13, ['ACCOUNT_FORMAT']],
-      [14, ['REQUIRED_FIELD']],
-    ]);
-    // The ambiguous line's report holds what the channel wrote, under the file's own headers.
-    expect(rejections.find((r) => r.line === 12)?.original).toMatchObject({ NIK: shared, NOMINAL: '750000' });
-    expect(rejections.find((r) => r.line === 6)?.original).toMatchObject({ NOMINAL: 'tujuh ratus' });
-    const [stored] = await linesOf(s.reportId);
-    expect(stored).toMatchObject({ nik: b, amount: 1500000, status: 'BERHASIL', paid_on: '2026-05-15' });
-  });
+  it.each([
+    ['in this thread', undefined],
+    ['in a worker thread', 1],
+  ])(
+    'rejects each bad line with its reason code and keeps the original values (read %s)',
+    async (_how, workerMinRows) => {
+      const a = reportNik(DESA);
+      const b = reportNik(DESA);
+      const shared = reportNik(DESA);
+      await seedAllocations(
+        t.services.database.db,
+        [
+          { nik: a, amount: 750000, scopeCode: DESA, account: '111' },
+          { nik: b, amount: 750000, scopeCode: DESA, account: '222222' },
+          // One NIK allocated twice in the period: a line naming only that NIK cannot be placed.
+          { nik: shared, amount: 750000, scopeCode: DESA },
+          { nik: shared, amount: 500000, scopeCode: DESA },
+        ],
+        { period },
+      );
+      const file = write([
+        reportLine({ NIK: '12345' }), // 2 NIK_FORMAT
+        reportLine({ NIK: '1,37103E+15' }), // 3 NIK_NUMERIC_CELL
+        reportLine({ NIK: null, NO_REKENING: null }), // 4 REQUIRED_FIELD (no nik nor account)
+        reportLine({ NIK: a, NOMINAL: null }), // 5 REQUIRED_FIELD (amount)
+        reportLine({ NIK: a, NOMINAL: 'tujuh ratus' }), // 6 AMOUNT_FORMAT
+        reportLine({ NIK: a, NOMINAL: '1.500' }), // 7 AMOUNT_AMBIGUOUS
+        reportLine({ NIK: a, NOMINAL: '-750000' }), // 8 AMOUNT_NEGATIVE
+        reportLine({ NIK: a, NOMINAL: '750000,50' }), // 9 AMOUNT_FRACTION
+        reportLine({ NIK: a, TGL_SALUR: '31/02/2026' }), // 10 DATE_INVALID
+        reportLine({ NIK: a, STATUS: 'DITUNDA' }), // 11 STATUS_UNKNOWN
+        reportLine({ NIK: shared }), // 12 MATCHES_TWO_ALLOCATIONS
+        reportLine({ NIK: a, NO_REKENING: '1.2E+14' }), // 13 ACCOUNT_FORMAT
+        reportLine({ NIK: a, STATUS: null }), // 14 REQUIRED_FIELD (status)
+        reportLine({ NIK: b, NOMINAL: 'Rp 1.500.000' }), // 15 accepted
+      ]);
+      const service = createDisbursementImportService({ ...t.services, workerMinRows });
+      const s = await service.importReport(admin, { program: 'PKH', period, channel: 'BRI', filePath: file });
+      expect(s).toMatchObject({ rowsRead: 14, accepted: 1, rejected: 13, alreadyReported: 0 });
+      expect(s.rejectedByReason).toEqual({
+        NIK_FORMAT: 1,
+        NIK_NUMERIC_CELL: 1,
+        REQUIRED_FIELD: 3,
+        AMOUNT_FORMAT: 1,
+        AMOUNT_AMBIGUOUS: 1,
+        AMOUNT_NEGATIVE: 1,
+        AMOUNT_FRACTION: 1,
+        DATE_INVALID: 1,
+        STATUS_UNKNOWN: 1,
+        MATCHES_TWO_ALLOCATIONS: 1,
+        ACCOUNT_FORMAT: 1,
+      });
+      const rejections = await rejectionsOf(s.reportId);
+      expect(rejections.map((r) => [r.line, r.reasons])).toEqual([
+        [2, ['NIK_FORMAT']],
+        [3, ['NIK_NUMERIC_CELL']],
+        [4, ['REQUIRED_FIELD']],
+        [5, ['REQUIRED_FIELD']],
+        [6, ['AMOUNT_FORMAT']],
+        [7, ['AMOUNT_AMBIGUOUS']],
+        [8, ['AMOUNT_NEGATIVE']],
+        [9, ['AMOUNT_FRACTION']],
+        [10, ['DATE_INVALID']],
+        [11, ['STATUS_UNKNOWN']],
+        [12, ['MATCHES_TWO_ALLOCATIONS']],
+        [13, ['ACCOUNT_FORMAT']],
+        [14, ['REQUIRED_FIELD']],
+      ]);
+      // The ambiguous line's report holds what the channel wrote, under the file's own headers.
+      expect(rejections.find((r) => r.line === 12)?.original).toMatchObject({
+        NIK: shared,
+        NOMINAL: '750000',
+      });
+      expect(rejections.find((r) => r.line === 6)?.original).toMatchObject({ NOMINAL: 'tujuh ratus' });
+      const [stored] = await linesOf(s.reportId);
+      expect(stored).toMatchObject({ nik: b, amount: 1500000, status: 'BERHASIL', paid_on: '2026-05-15' });
+    },
+  );
 
   it('normalises the status words channels use and keeps the failure reason', async () => {
     const niks = Array.from({ length: 8 }, () => reportNik(DESA));

@@ -16,7 +16,6 @@ import type { AuditService } from '../audit/service';
 import { requireExistingPeriod } from '../programs/period-rules';
 import { loadRegionSets } from '../regions/region-sets';
 import * as apply from './apply-sql';
-import { createDisbursementValidator } from './fast-validate-row';
 import {
   DISBURSEMENT_FIELDS,
   DISBURSEMENT_IDENTITY_COLUMNS,
@@ -25,7 +24,7 @@ import {
 } from './fields';
 import type { DisbursementRejectionCode, DisbursementWarningCode } from './reasons';
 import { createDisbursementRepository } from './repository';
-import { type DisbursementRecord, isDisbursementRejection } from './validate-row';
+import { createDisbursementRowSink, type DisbursementSinkOptions } from './row-sink';
 
 export interface DisbursementImportInput {
   program: string;
@@ -75,6 +74,8 @@ export function createDisbursementImportService(deps: {
   config: Config;
   clock: Clock;
   audit: AuditService;
+  /** Lines from which a CSV file is read in a worker thread (worker-reader.ts); tests lower it. */
+  workerMinRows?: number;
 }) {
   const { database, config, clock, audit } = deps;
   const repo = createDisbursementRepository();
@@ -169,7 +170,19 @@ export function createDisbursementImportService(deps: {
 
         await apply.createStage(raw);
         const read = await step('read', () =>
-          stageFile(raw, file, mapping.columns, regions.kecamatan, clock.now(), onProgress),
+          stageFile(
+            raw,
+            file,
+            input,
+            {
+              headers: file.headers,
+              columns: mapping.columns,
+              kecamatanCodes: regions.kecamatan,
+              today: clock.now().toISOString(),
+            },
+            onProgress,
+            deps.workerMinRows,
+          ),
         );
         onProgress?.(read.rowsRead, 'mencocokkan', read.rowsRead);
         await step('match', () => apply.matchAllocations(raw, program, period, channel));
@@ -248,26 +261,29 @@ export function createDisbursementImportService(deps: {
 export type DisbursementImportService = ReturnType<typeof createDisbursementImportService>;
 
 /** Streams the file into the staging tables: valid lines to stage_disbursement, the rest with reasons. */
-async function stageFile(
+function stageFile(
   raw: RawConnection,
   file: TabularFile,
-  columns: Partial<Record<(typeof DISBURSEMENT_FIELDS)[number], number>>,
-  kecamatan: Set<string>,
-  today: Date,
-  onProgress?: (rowsRead: number, stage: string, totalRows: number | null) => void,
+  input: DisbursementImportInput,
+  options: DisbursementSinkOptions,
+  onProgress: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined,
+  workerMinRows: number | undefined,
 ) {
-  const validate = createDisbursementValidator({
-    columns,
-    kecamatanExists: (code: string) => kecamatan.has(code),
-    today,
-  });
-  return stageRows(raw, file, {
+  return stageRows<DisbursementRejectionCode>(raw, file, {
     stage: { table: 'stage_disbursement', columns: apply.STAGE_COLUMNS },
     rejectionTable: 'stage_disbursement_rejection',
-    chunkRows: CHUNK_ROWS,
-    validate,
-    isRejection: isDisbursementRejection,
-    stageLine,
+    plan: {
+      filePath: input.filePath,
+      sheet: input.sheet,
+      chunkRows: CHUNK_ROWS,
+      localSink: () => createDisbursementRowSink(options),
+      worker: {
+        sinkModule: new URL('./row-sink.ts', import.meta.url).href,
+        sinkExport: 'createDisbursementRowSink',
+        options: { ...options, kecamatanCodes: [...options.kecamatanCodes] },
+      },
+      workerMinRows,
+    },
     onProgress,
   });
 }
@@ -298,14 +314,4 @@ async function stageAmbiguous(raw: RawConnection, input: DisbursementImportInput
   }
   if (chunk.length)
     await raw.copyCsv('stage_disbursement_rejection', apply.REJECTION_COLUMNS, chunk.join(''));
-}
-
-// Line, amount, date and status never need quoting; NIK and account almost never, the reason may.
-const NEEDS_QUOTES = /[",\n\r]/;
-const quoted = (value: string | null) =>
-  value === null ? '' : value === '' || NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-
-/** The staging table's CSV line (the quoting rules of db/copy-csv, written out for speed). */
-function stageLine(r: DisbursementRecord): string {
-  return `${r.line},${quoted(r.nik)},${r.nikValid ? 't' : 'f'},${quoted(r.account)},${r.amount},${r.paidOn ?? ''},${r.status},${quoted(r.reason)}\n`;
 }

@@ -1,95 +1,126 @@
 import { csvRow } from '../../db/copy-csv';
 import type { RawConnection } from '../../db/raw-connection';
+import { type RowSink, readInThisThread, type SinkChunk } from './row-sink';
 import type { TabularFile, TabularRow } from './tabular';
+import { readInWorker } from './worker-reader';
 
 /**
  * What the allocation and channel-report imports share when they read a file: each row is
  * validated in JS, then COPYed in big chunks into a staging table (valid rows) or a rejection
  * staging table (line, reason codes, fields, the original cells under the file's own headers).
+ * The checking runs in a RowSink: in this thread, or for a large CSV in a worker thread.
  */
 export interface RowRejection<C extends string> {
   reasons: C[];
   fields: string[];
 }
 
-export interface StageRowsOptions<R, J extends RowRejection<string>> {
-  stage: { table: string; columns: readonly string[] };
-  rejectionTable: string;
-  chunkRows: number;
-  validate: (line: number, cells: TabularRow['cells']) => R | J;
-  isRejection: (result: R | J) => result is J;
-  /** The staging table's CSV line of a valid row. */
-  stageLine: (record: R) => string;
-  onProgress?: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined;
+export interface StagedCounts<C extends string> {
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  rejectedByReason: Partial<Record<C, number>>;
 }
 
 export const REJECTION_STAGE_COLUMNS = ['line', 'reasons', 'fields', 'original'] as const;
 
-export async function stageRows<R, J extends RowRejection<string>>(
-  raw: RawConnection,
-  file: TabularFile,
-  options: StageRowsOptions<R, J>,
-) {
+/** A sink that validates each row: the valid ones as staging lines, the others as rejection lines. */
+export function createValidatingSink<R, J extends RowRejection<string>>(options: {
+  headers: readonly string[];
+  validate: (line: number, cells: TabularRow['cells']) => R | J;
+  isRejection: (result: R | J) => result is J;
+  /** The staging table's CSV line of a valid row. */
+  stageLine: (record: R) => string;
+}): RowSink<StagedCounts<J['reasons'][number]>> {
+  const { headers, validate, isRejection, stageLine } = options;
   const rejectedByReason: Partial<Record<J['reasons'][number], number>> = {};
   let rowsRead = 0;
   let accepted = 0;
   let rejected = 0;
-  let stageChunk: string[] = [];
-  let rejectChunk: string[] = [];
-  // The previous chunk's COPY runs while the next chunk is read and validated (on PostgreSQL
-  // the server loads it meanwhile); one COPY at a time, so memory stays two chunks at most.
-  let pending: Promise<unknown> = Promise.resolve();
-  const flush = async () => {
-    const stage = stageChunk;
-    const rejects = rejectChunk;
-    stageChunk = [];
-    rejectChunk = [];
-    await pending;
-    pending = (async () => {
-      if (stage.length) await raw.copyCsv(options.stage.table, options.stage.columns, stage.join(''));
-      if (rejects.length)
-        await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, rejects.join(''));
-    })();
-    // Awaited at the next flush or at the end; this only keeps an early failure from being unhandled.
-    pending.catch(() => {});
-  };
-  const { validate, isRejection, stageLine } = options;
-  for await (const batch of file.rowBatches ?? inBatches(file.rows)) {
-    for (const row of batch) {
+  let stage: string[] = [];
+  let rejects: string[] = [];
+  return {
+    add(row) {
       rowsRead++;
       const result = validate(row.line, row.cells);
       if (isRejection(result)) {
         rejected++;
         for (const reason of result.reasons as J['reasons'][number][])
           rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-        const original = JSON.stringify(originalOf(file.headers, row.cells));
-        rejectChunk.push(csvRow([row.line, result.reasons, result.fields, original]));
+        const original = JSON.stringify(originalOf(headers, row.cells));
+        rejects.push(csvRow([row.line, result.reasons, result.fields, original]));
       } else {
         accepted++;
-        stageChunk.push(stageLine(result));
+        stage.push(stageLine(result));
       }
-    }
-    if (stageChunk.length + rejectChunk.length >= options.chunkRows) {
-      await flush();
-      options.onProgress?.(rowsRead, 'membaca', file.estimatedRows);
-    }
-  }
-  await flush();
-  await pending;
-  return { rowsRead, accepted, rejected, rejectedByReason };
+    },
+    get pendingRows() {
+      return stage.length + rejects.length;
+    },
+    get rowsRead() {
+      return rowsRead;
+    },
+    take() {
+      const chunk = { stage: stage.join(''), rejects: rejects.join(''), rowsRead };
+      stage = [];
+      rejects = [];
+      return chunk;
+    },
+    finish: () => ({ rowsRead, accepted, rejected, rejectedByReason }),
+  };
 }
 
-/** Rows one at a time (an .xlsx) grouped like the CSV reader's batches. */
-async function* inBatches(rows: AsyncIterable<TabularRow>, size = 10_000): AsyncIterable<TabularRow[]> {
-  let batch: TabularRow[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
+/** Large CSV files are read in a worker thread (worker-reader.ts); smaller ones and .xlsx here. */
+export const WORKER_MIN_ROWS = 50_000;
+
+/**
+ * How an import reads its file: the sink built here, and the same sink's module, export and
+ * clonable options for a worker thread.
+ */
+export interface ReadPlan<Done> {
+  filePath: string;
+  sheet?: string | undefined;
+  chunkRows: number;
+  localSink: () => RowSink<Done>;
+  worker: { sinkModule: string; sinkExport: string; options: unknown };
+  /** Lines from which a CSV file goes to the worker (tests lower it). */
+  workerMinRows?: number | undefined;
+}
+
+/** Reads the whole file through the plan's sink, handing each chunk to `copy` in order. */
+export async function readFileRows<Done>(
+  file: TabularFile,
+  plan: ReadPlan<Done>,
+  copy: (chunk: SinkChunk) => Promise<void>,
+): Promise<Done> {
+  const minRows = plan.workerMinRows ?? WORKER_MIN_ROWS;
+  if (file.format === 'csv' && file.estimatedRows !== null && file.estimatedRows >= minRows) {
+    // The worker reads the file itself: this reader (header only so far) is closed.
+    await file.rows[Symbol.asyncIterator]().return?.();
+    return readInWorker<Done>(
+      { ...plan.worker, filePath: plan.filePath, sheet: plan.sheet, chunkRows: plan.chunkRows },
+      copy,
+    );
   }
-  if (batch.length) yield batch;
+  return readInThisThread(file, plan.localSink(), plan.chunkRows, copy);
+}
+
+/** Reads the file into `stage.table` and `rejectionTable` (see ReadPlan), reporting progress. */
+export async function stageRows<C extends string>(
+  raw: RawConnection,
+  file: TabularFile,
+  options: {
+    stage: { table: string; columns: readonly string[] };
+    rejectionTable: string;
+    plan: ReadPlan<StagedCounts<C>>;
+    onProgress?: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined;
+  },
+): Promise<StagedCounts<C>> {
+  return readFileRows(file, options.plan, async (chunk) => {
+    if (chunk.stage) await raw.copyCsv(options.stage.table, options.stage.columns, chunk.stage);
+    if (chunk.rejects) await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, chunk.rejects);
+    if (chunk.rowsRead > 0) options.onProgress?.(chunk.rowsRead, 'membaca', file.estimatedRows);
+  });
 }
 
 /** The cells as the operator typed them, under the file's own headers, for the error report. */

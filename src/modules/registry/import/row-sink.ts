@@ -1,6 +1,7 @@
 import { csvRow } from '../../../db/copy-csv';
 import type { RowSink } from '../../../platform/files/row-sink';
-import type { CellValue, TabularRow } from '../../../platform/files/tabular';
+import { originalOf } from '../../../platform/files/stage-rows';
+import type { TabularRow } from '../../../platform/files/tabular';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
 import { personLine } from './first-load';
@@ -73,7 +74,7 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
       if (isRejection(result)) {
         rejected++;
         for (const reason of result.reasons) rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-        const original = Object.fromEntries(headers.map((h, i) => [h, originalText(row.cells[i])]));
+        const original = originalOf(headers, row.cells);
         rejects.push(csvRow([row.line, result.reasons, result.fields, JSON.stringify(original)]));
         return;
       }
@@ -115,11 +116,4 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
       };
     },
   };
-}
-
-/** The cell as the operator typed it, for the error report (numbers and dates as text). */
-function originalText(cell: CellValue | undefined): string | null {
-  if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell);
 }

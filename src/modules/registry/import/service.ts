@@ -7,9 +7,9 @@ import type { Config } from '../../../platform/config';
 import { ValidationError } from '../../../platform/errors';
 import { fileSha256 } from '../../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../../platform/files/header-map';
-import { readInThisThread, type SinkChunk } from '../../../platform/files/row-sink';
+import type { SinkChunk } from '../../../platform/files/row-sink';
+import { readFileRows, stepTimer } from '../../../platform/files/stage-rows';
 import { openTabular, type TabularFile } from '../../../platform/files/tabular';
-import { readInWorker } from '../../../platform/files/worker-reader';
 import type { AuditService } from '../../audit/service';
 import { loadRegionSets } from '../../regions/region-sets';
 import * as apply from './apply-sql';
@@ -169,13 +169,8 @@ export function createRegistryImportService(deps: {
         onProgress?.(rowsRead, 'menerapkan', rowsRead);
 
         // Each step timed: the figures go in the summary (and the benchmark) to show where time goes.
-        const timings: Record<string, number> = { read: Math.round(performance.now() - readStarted) };
-        const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-          const started = performance.now();
-          const result = await run();
-          timings[name] = Math.round(performance.now() - started);
-          return result;
-        };
+        const { timings, step } = stepTimer();
+        timings.read = Math.round(performance.now() - readStarted);
         await step('indexStage', () => apply.indexStage(raw));
         const applied = firstLoad
           ? await applyFirstLoad(raw, step, edition, accepted)
@@ -301,23 +296,25 @@ async function applyFirstLoad(raw: RawConnection, step: Step, edition: string, a
   };
 }
 
-/** Large CSV files are read in a worker thread (worker-reader.ts); others in this thread. */
-const WORKER_MIN_ROWS = 50_000;
 // Rows per COPY: bounds memory while the file streams (ARCHITECTURE.md, COPY into PGlite).
 const CHUNK_ROWS = 50_000;
 
-async function readRegistryRows(
+/** The file's rows through the registry sink: in a worker thread for a large CSV (worker-reader.ts). */
+function readRegistryRows(
   file: TabularFile,
   input: DtsenImportInput,
   options: RegistrySinkOptions,
   copy: (chunk: SinkChunk) => Promise<void>,
-  workerMinRows = WORKER_MIN_ROWS,
+  workerMinRows: number | undefined,
 ): Promise<RegistrySinkResult> {
-  if (file.format === 'csv' && file.estimatedRows !== null && file.estimatedRows >= workerMinRows) {
-    // The worker reads the file itself: this reader (header only so far) is closed.
-    await file.rows[Symbol.asyncIterator]().return?.();
-    return readInWorker<RegistrySinkResult>(
-      {
+  return readFileRows(
+    file,
+    {
+      filePath: input.filePath,
+      sheet: input.sheet,
+      chunkRows: CHUNK_ROWS,
+      localSink: () => createRegistryRowSink(options),
+      worker: {
         sinkModule: new URL('./row-sink.ts', import.meta.url).href,
         sinkExport: 'createRegistryRowSink',
         options: {
@@ -325,12 +322,9 @@ async function readRegistryRows(
           kecamatanCodes: [...options.kecamatanCodes],
           villageCodes: [...options.villageCodes],
         },
-        filePath: input.filePath,
-        sheet: input.sheet,
-        chunkRows: CHUNK_ROWS,
       },
-      copy,
-    );
-  }
-  return readInThisThread(file, createRegistryRowSink(options), CHUNK_ROWS, copy);
+      workerMinRows,
+    },
+    copy,
+  );
 }
