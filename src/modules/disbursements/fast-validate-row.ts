@@ -27,45 +27,48 @@ export function createDisbursementValidator(
     index === undefined ? null : (cells[index] ?? null);
 
   return (line, cells) => {
-    const full = () => validateDisbursementRow(line, cells, ctx);
+    // No closure per line (the module's keepNames transform makes each one cost a call): the
+    // full check is spelled out where a line leaves the fast path.
     const rawNik = cellAt(cells, nikAt);
     let nik: string | null = null;
     if (rawNik !== null) {
-      if (typeof rawNik !== 'string' || !surelyValidNik(rawNik, ctx.kecamatanExists)) return full();
+      if (typeof rawNik !== 'string' || !surelyValidNik(rawNik, ctx.kecamatanExists))
+        return validateDisbursementRow(line, cells, ctx);
       nik = rawNik;
     }
     const rawAccount = cellAt(cells, accountAt);
     if (rawAccount !== null && (typeof rawAccount !== 'string' || !PLAIN_ACCOUNT.test(rawAccount)))
-      return full();
+      return validateDisbursementRow(line, cells, ctx);
     const account = rawAccount as string | null;
-    if (nik === null && account === null) return full();
+    if (nik === null && account === null) return validateDisbursementRow(line, cells, ctx);
 
     const rawAmount = cellAt(cells, amountAt);
-    if (typeof rawAmount !== 'string' || !PLAIN_AMOUNT.test(rawAmount)) return full();
+    if (typeof rawAmount !== 'string' || !PLAIN_AMOUNT.test(rawAmount))
+      return validateDisbursementRow(line, cells, ctx);
     const amount = Number(rawAmount);
 
     const rawPaidOn = cellAt(cells, paidOnAt);
     let paidOn: string | null = null;
     if (rawPaidOn !== null) {
-      if (typeof rawPaidOn !== 'string') return full();
+      if (typeof rawPaidOn !== 'string') return validateDisbursementRow(line, cells, ctx);
       let parsed = dates.get(rawPaidOn);
       if (parsed === undefined && !dates.has(rawPaidOn)) {
         parsed = parseDateCell(rawPaidOn);
         if (dates.size < CACHE_MAX) dates.set(rawPaidOn, parsed);
       }
-      if (parsed === undefined) return full();
+      if (parsed === undefined) return validateDisbursementRow(line, cells, ctx);
       paidOn = parsed;
     }
 
     const rawStatus = cellAt(cells, statusAt);
-    if (typeof rawStatus !== 'string') return full();
+    if (typeof rawStatus !== 'string') return validateDisbursementRow(line, cells, ctx);
     let status = statuses.get(rawStatus);
     if (status === undefined) {
       const parsed = parseDisbursementStatus(rawStatus);
       status = parsed ? { status: parsed, word: parseText(rawStatus, 40) } : null;
       if (statuses.size < CACHE_MAX) statuses.set(rawStatus, status);
     }
-    if (status === null) return full();
+    if (status === null) return validateDisbursementRow(line, cells, ctx);
 
     const rawReason = cellAt(cells, reasonAt);
     const reasonText =

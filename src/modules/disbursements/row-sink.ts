@@ -37,7 +37,20 @@ const NEEDS_QUOTES = /[",\n\r]/;
 const quoted = (value: string | null) =>
   value === null ? '' : value === '' || NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
-/** The staging table's CSV line (the quoting rules of db/copy-csv, written out for speed). */
+/**
+ * The staging table's CSV line (the quoting rules of db/copy-csv, written out for speed).
+ * join() gives one flat string (a template literal's pieces live on until the chunk is sent:
+ * garbage-collector time, measured on the allocation lines).
+ */
 function stageLine(r: DisbursementRecord): string {
-  return `${r.line},${quoted(r.nik)},${r.nikValid ? 't' : 'f'},${quoted(r.account)},${r.amount},${r.paidOn ?? ''},${r.status},${quoted(r.reason)}\n`;
+  return [
+    r.line,
+    quoted(r.nik),
+    r.nikValid ? 't' : 'f',
+    quoted(r.account),
+    r.amount,
+    r.paidOn ?? '',
+    r.status,
+    `${quoted(r.reason)}\n`,
+  ].join(',');
 }
