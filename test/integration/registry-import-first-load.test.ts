@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSON_COPY_COLUMNS } from '../../src/modules/registry/import/first-load';
 import { createRegistryImportService } from '../../src/modules/registry/import/service';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { ValidationError } from '../../src/platform/errors';
@@ -51,26 +52,7 @@ async function snapshot(t: TestApp) {
   return {
     persons: await db
       .selectFrom('person')
-      .select([
-        'id',
-        'nik',
-        'household_id',
-        'kabupaten_code',
-        'region_code',
-        'name',
-        'birth_place',
-        'birth_date',
-        'sex',
-        'relationship',
-        'mother_name',
-        'status',
-        'nik_warnings',
-        'id_dtsen',
-        'id_dtks',
-        'last_seen_edition',
-        'absent_since_edition',
-        'created_import_id',
-      ])
+      .select(['id', ...PERSON_COPY_COLUMNS, 'absent_since_edition'])
       .orderBy('id')
       .execute(),
     households: await db

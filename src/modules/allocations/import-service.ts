@@ -9,7 +9,14 @@ import type { Config } from '../../platform/config';
 import { type AppError, ConflictError, ValidationError } from '../../platform/errors';
 import { fileSha256 } from '../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../platform/files/header-map';
-import { stageRows, stepTimer } from '../../platform/files/stage-rows';
+import {
+  type ReadPlan,
+  readPlan,
+  type StagedCounts,
+  stageRows,
+  stepTimer,
+  workerMinRowsFor,
+} from '../../platform/files/stage-rows';
 import { openTabular } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
 import {
@@ -23,7 +30,7 @@ import * as apply from './apply-sql';
 import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
 import { buildMismatchCalculations, buildPkhHouseholds, buildPkhMembers } from './pkh-sql';
 import type { AllocationFlag, AllocationRejectionCode } from './reasons';
-import { type AllocationSinkOptions, createAllocationRowSink } from './row-sink';
+import { ALLOCATION_SINK } from './row-sink';
 
 export interface AllocationImportInput {
   program: string;
@@ -157,11 +164,9 @@ export function createAllocationImportService(deps: {
       const fileName = input.fileName ?? path.basename(input.filePath);
       const startedAt = clock.now();
       // Only the kecamatan codes (≈7 k, retired ones included): a NIK keeps the code it was issued under.
-      const kecamatan = new Set(
-        (
-          await database.db.selectFrom('region').select('code').where('level', '=', 'kecamatan').execute()
-        ).map((r) => r.code),
-      );
+      const kecamatan = (
+        await database.db.selectFrom('region').select('code').where('level', '=', 'kecamatan').execute()
+      ).map((r) => r.code);
 
       return database.transaction(async ({ db, raw }) => {
         const { timings, step } = stepTimer();
@@ -176,16 +181,20 @@ export function createAllocationImportService(deps: {
           readIntoStage(
             raw,
             file,
-            input,
-            {
-              headers: file.headers,
-              columns: mapping.columns,
-              defaultChannel,
-              kecamatanCodes: kecamatan,
-              today: clock.now().toISOString(),
-            },
+            readPlan(
+              input,
+              ALLOCATION_SINK,
+              {
+                headers: file.headers,
+                columns: mapping.columns,
+                defaultChannel,
+                kecamatanCodes: kecamatan,
+                today: clock.now().toISOString(),
+              },
+              CHUNK_ROWS,
+              deps.workerMinRows ?? workerMinRowsFor(database.kind),
+            ),
             onProgress,
-            deps.workerMinRows,
           ),
         );
         onProgress?.(read.rowsRead, 'menerapkan', read.rowsRead);
@@ -309,27 +318,14 @@ function constantEntitlement(
 async function readIntoStage(
   raw: import('../../db/raw-connection').RawConnection,
   file: Awaited<ReturnType<typeof openTabular>>,
-  input: AllocationImportInput,
-  options: AllocationSinkOptions,
+  plan: ReadPlan<StagedCounts<AllocationRejectionCode>>,
   onProgress: ImportProgress | undefined,
-  workerMinRows: number | undefined,
 ) {
   await apply.createStage(raw);
   return stageRows<AllocationRejectionCode>(raw, file, {
     stage: { table: 'stage_alloc', columns: apply.STAGE_COLUMNS },
     rejectionTable: 'stage_alloc_rejection',
-    plan: {
-      filePath: input.filePath,
-      sheet: input.sheet,
-      chunkRows: CHUNK_ROWS,
-      localSink: () => createAllocationRowSink(options),
-      worker: {
-        sinkModule: new URL('./row-sink.ts', import.meta.url).href,
-        sinkExport: 'createAllocationRowSink',
-        options: { ...options, kecamatanCodes: [...options.kecamatanCodes] },
-      },
-      workerMinRows,
-    },
+    plan,
     onProgress,
   });
 }

@@ -10,7 +10,15 @@ import type { Config } from '../../platform/config';
 import { ConflictError, ValidationError } from '../../platform/errors';
 import { fileSha256 } from '../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../platform/files/header-map';
-import { originalOf, stageRows, stepTimer } from '../../platform/files/stage-rows';
+import {
+  originalOf,
+  type ReadPlan,
+  readPlan,
+  type StagedCounts,
+  stageRows,
+  stepTimer,
+  workerMinRowsFor,
+} from '../../platform/files/stage-rows';
 import { openTabular, type TabularFile } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
 import { requireExistingPeriod } from '../programs/period-rules';
@@ -24,7 +32,7 @@ import {
 } from './fields';
 import type { DisbursementRejectionCode, DisbursementWarningCode } from './reasons';
 import { createDisbursementRepository } from './repository';
-import { createDisbursementRowSink, type DisbursementSinkOptions } from './row-sink';
+import { DISBURSEMENT_SINK } from './row-sink';
 
 export interface DisbursementImportInput {
   program: string;
@@ -173,15 +181,19 @@ export function createDisbursementImportService(deps: {
           stageFile(
             raw,
             file,
-            input,
-            {
-              headers: file.headers,
-              columns: mapping.columns,
-              kecamatanCodes: regions.kecamatan,
-              today: clock.now().toISOString(),
-            },
+            readPlan(
+              input,
+              DISBURSEMENT_SINK,
+              {
+                headers: file.headers,
+                columns: mapping.columns,
+                kecamatanCodes: [...regions.kecamatan],
+                today: clock.now().toISOString(),
+              },
+              CHUNK_ROWS,
+              deps.workerMinRows ?? workerMinRowsFor(database.kind),
+            ),
             onProgress,
-            deps.workerMinRows,
           ),
         );
         onProgress?.(read.rowsRead, 'mencocokkan', read.rowsRead);
@@ -264,26 +276,13 @@ export type DisbursementImportService = ReturnType<typeof createDisbursementImpo
 function stageFile(
   raw: RawConnection,
   file: TabularFile,
-  input: DisbursementImportInput,
-  options: DisbursementSinkOptions,
+  plan: ReadPlan<StagedCounts<DisbursementRejectionCode>>,
   onProgress: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined,
-  workerMinRows: number | undefined,
 ) {
   return stageRows<DisbursementRejectionCode>(raw, file, {
     stage: { table: 'stage_disbursement', columns: apply.STAGE_COLUMNS },
     rejectionTable: 'stage_disbursement_rejection',
-    plan: {
-      filePath: input.filePath,
-      sheet: input.sheet,
-      chunkRows: CHUNK_ROWS,
-      localSink: () => createDisbursementRowSink(options),
-      worker: {
-        sinkModule: new URL('./row-sink.ts', import.meta.url).href,
-        sinkExport: 'createDisbursementRowSink',
-        options: { ...options, kecamatanCodes: [...options.kecamatanCodes] },
-      },
-      workerMinRows,
-    },
+    plan,
     onProgress,
   });
 }

@@ -1,5 +1,6 @@
+import { csvValue } from '../../db/copy-csv';
 import type { RowSink } from '../../platform/files/row-sink';
-import { createValidatingSink, type StagedCounts } from '../../platform/files/stage-rows';
+import { createValidatingSink, type SinkFactory, type StagedCounts } from '../../platform/files/stage-rows';
 import { createDisbursementValidator } from './fast-validate-row';
 import type { DisbursementField } from './fields';
 import type { DisbursementRejectionCode } from './reasons';
@@ -9,10 +10,20 @@ import { type DisbursementRecord, isDisbursementRejection } from './validate-row
 export interface DisbursementSinkOptions {
   headers: string[];
   columns: Partial<Record<DisbursementField, number>>;
-  kecamatanCodes: Iterable<string>;
+  kecamatanCodes: string[];
   /** Today, ISO. */
   today: string;
 }
+
+/** The report sink, as a worker thread finds it (stage-rows.ts readPlan). */
+export const DISBURSEMENT_SINK: SinkFactory<
+  DisbursementSinkOptions,
+  StagedCounts<DisbursementRejectionCode>
+> = {
+  module: import.meta.url,
+  name: 'createDisbursementRowSink',
+  create: (options) => createDisbursementRowSink(options),
+};
 
 /** A channel report's lines: validated, staged for stage_disbursement (apply-sql.ts STAGE_COLUMNS) or rejected. */
 export function createDisbursementRowSink(
@@ -32,25 +43,21 @@ export function createDisbursementRowSink(
   });
 }
 
-// Line, amount, date and status never need quoting; NIK and account almost never, the reason may.
-const NEEDS_QUOTES = /[",\n\r]/;
-const quoted = (value: string | null) =>
-  value === null ? '' : value === '' || NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-
 /**
- * The staging table's CSV line (the quoting rules of db/copy-csv, written out for speed).
+ * The staging table's CSV line. Line, amount, date and status never need quoting; NIK and
+ * account almost never, the reason may.
  * join() gives one flat string (a template literal's pieces live on until the chunk is sent:
  * garbage-collector time, measured on the allocation lines).
  */
 function stageLine(r: DisbursementRecord): string {
   return [
     r.line,
-    quoted(r.nik),
+    csvValue(r.nik),
     r.nikValid ? 't' : 'f',
-    quoted(r.account),
+    csvValue(r.account),
     r.amount,
     r.paidOn ?? '',
     r.status,
-    `${quoted(r.reason)}\n`,
+    `${csvValue(r.reason)}\n`,
   ].join(',');
 }

@@ -1,21 +1,19 @@
-import { csvRow } from '../../../db/copy-csv';
 import type { RowSink } from '../../../platform/files/row-sink';
-import { originalOf } from '../../../platform/files/stage-rows';
-import type { TabularRow } from '../../../platform/files/tabular';
+import { createValidatingSink, type SinkFactory } from '../../../platform/files/stage-rows';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
 import { personLine } from './first-load';
 import { NikSet } from './nik-set';
 import type { RejectionCode, WarningCode } from './reasons';
 import { KkRepresentatives, stageLine } from './stage-csv';
-import { isRejection } from './validate-row';
+import { isRejection, type RegistryRecord } from './validate-row';
 
 /** Everything the registry sink needs, structured-clonable (it may run in a worker thread). */
 export interface RegistrySinkOptions {
   headers: string[];
   columns: Partial<Record<DtsenField, number>>;
-  kecamatanCodes: Iterable<string>;
-  villageCodes: Iterable<string>;
+  kecamatanCodes: string[];
+  villageCodes: string[];
   kabupatenCode: string;
   /** Today, ISO (the NIK birth-date checks). */
   today: string;
@@ -39,6 +37,13 @@ export interface RegistrySinkResult {
 // Lines per piece of the KK text (as the rows' chunks).
 const KK_CHUNK_ROWS = 50_000;
 
+/** The registry sink, as a worker thread finds it (stage-rows.ts readPlan). */
+export const REGISTRY_SINK: SinkFactory<RegistrySinkOptions, RegistrySinkResult> = {
+  module: import.meta.url,
+  name: 'createRegistryRowSink',
+  create: (options) => createRegistryRowSink(options),
+};
+
 /**
  * The DTSEN import's rows: each validated (fast-validate-row.ts), accepted rows as staging (or,
  * on a first load, `person`) lines, the KK representatives gathered, rejected rows with their
@@ -55,65 +60,43 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
     today: new Date(options.today),
     seen: new NikSet(),
   });
-  const { headers, firstLoad } = options;
+  const { firstLoad } = options;
   const kks = new KkRepresentatives(firstLoad?.firstHouseholdId);
-  const rejectedByReason: Partial<Record<RejectionCode, number>> = {};
   const warningsByReason: Partial<Record<WarningCode, number>> = {};
-  let rowsRead = 0;
-  let accepted = 0;
-  let rejected = 0;
-  let stage: string[] = [];
-  let rejects: string[] = [];
   const covered = new Set<string>();
   let lastVillage = '';
-
-  return {
-    add(row: TabularRow) {
-      rowsRead++;
-      const result = validate(row.line, row.cells);
-      if (isRejection(result)) {
-        rejected++;
-        for (const reason of result.reasons) rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-        const original = originalOf(headers, row.cells);
-        rejects.push(csvRow([row.line, result.reasons, result.fields, JSON.stringify(original)]));
-        return;
-      }
-      accepted++;
+  const rows = createValidatingSink({
+    headers: options.headers,
+    validate,
+    isRejection,
+    // Called for each accepted row: what else the import needs of it is gathered here.
+    stageLine(result: RegistryRecord) {
       for (const w of result.warnings) warningsByReason[w] = (warningsByReason[w] ?? 0) + 1;
       // Rows of one village mostly follow each other: one comparison, rarely a slice.
       if (result.regionCode !== lastVillage) {
         lastVillage = result.regionCode;
         covered.add(lastVillage.slice(0, 6));
       }
-      if (firstLoad) stage.push(personLine(result, kks.add(result), firstLoad.tail));
-      else {
-        stage.push(stageLine(result));
-        kks.add(result);
-      }
+      if (firstLoad) return personLine(result, kks.add(result), firstLoad.tail);
+      kks.add(result);
+      return stageLine(result);
     },
+  });
+  return {
+    add: (row) => rows.add(row),
     get pendingRows() {
-      return stage.length + rejects.length;
+      return rows.pendingRows;
     },
     get rowsRead() {
-      return rowsRead;
+      return rows.rowsRead;
     },
-    take() {
-      const chunk = { stage: stage.join(''), rejects: rejects.join(''), rowsRead };
-      stage = [];
-      rejects = [];
-      return chunk;
-    },
-    finish() {
-      return {
-        rowsRead,
-        accepted,
-        rejected,
-        rejectedByReason,
-        warningsByReason,
-        kkChunks: [...kks.chunks(KK_CHUNK_ROWS)],
-        lastHouseholdId: kks.lastHouseholdId,
-        coveredKecamatan: [...covered].sort(),
-      };
-    },
+    take: () => rows.take(),
+    finish: () => ({
+      ...rows.finish(),
+      warningsByReason,
+      kkChunks: [...kks.chunks(KK_CHUNK_ROWS)],
+      lastHouseholdId: kks.lastHouseholdId,
+      coveredKecamatan: [...covered].sort(),
+    }),
   };
 }

@@ -8,8 +8,8 @@ import { ValidationError } from '../../../platform/errors';
 import { fileSha256 } from '../../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../../platform/files/header-map';
 import type { SinkChunk } from '../../../platform/files/row-sink';
-import { readFileRows, stepTimer } from '../../../platform/files/stage-rows';
-import { openTabular, type TabularFile } from '../../../platform/files/tabular';
+import { readFileRows, readPlan, stepTimer, workerMinRowsFor } from '../../../platform/files/stage-rows';
+import { openTabular } from '../../../platform/files/tabular';
 import type { AuditService } from '../../audit/service';
 import { loadRegionSets } from '../../regions/region-sets';
 import * as apply from './apply-sql';
@@ -22,7 +22,7 @@ import {
   personLineTail,
 } from './first-load';
 import type { RejectionCode, WarningCode } from './reasons';
-import { createRegistryRowSink, type RegistrySinkOptions, type RegistrySinkResult } from './row-sink';
+import { REGISTRY_SINK, type RegistrySinkOptions } from './row-sink';
 
 export interface DtsenImportInput {
   filePath: string;
@@ -147,8 +147,8 @@ export function createRegistryImportService(deps: {
         const sinkOptions: RegistrySinkOptions = {
           headers: file.headers,
           columns: mapping.columns,
-          kecamatanCodes: regions.kecamatan,
-          villageCodes: regions.villages,
+          kecamatanCodes: [...regions.kecamatan],
+          villageCodes: [...regions.villages],
           kabupatenCode: config.kabupatenCode,
           today: clock.now().toISOString(),
           firstLoad: firstLoad && {
@@ -162,7 +162,14 @@ export function createRegistryImportService(deps: {
             await raw.copyCsv('stage_rejection', ['line', 'reasons', 'fields', 'original'], chunk.rejects);
           if (chunk.rowsRead > 0) onProgress?.(chunk.rowsRead, 'membaca', file.estimatedRows);
         };
-        const read = await readRegistryRows(file, input, sinkOptions, copy, deps.workerMinRows);
+        const plan = readPlan(
+          input,
+          REGISTRY_SINK,
+          sinkOptions,
+          CHUNK_ROWS,
+          deps.workerMinRows ?? workerMinRowsFor(database.kind),
+        );
+        const read = await readFileRows(file, plan, copy);
         const { rowsRead, accepted, rejected, rejectedByReason, warningsByReason } = read;
         for (const chunk of read.kkChunks) await raw.copyCsv('stage_kk_raw', apply.STAGE_KK_COLUMNS, chunk);
         if (firstLoad) await claimHouseholdIds(raw, read.lastHouseholdId);
@@ -298,33 +305,3 @@ async function applyFirstLoad(raw: RawConnection, step: Step, edition: string, a
 
 // Rows per COPY: bounds memory while the file streams (ARCHITECTURE.md, COPY into PGlite).
 const CHUNK_ROWS = 50_000;
-
-/** The file's rows through the registry sink: in a worker thread for a large CSV (worker-reader.ts). */
-function readRegistryRows(
-  file: TabularFile,
-  input: DtsenImportInput,
-  options: RegistrySinkOptions,
-  copy: (chunk: SinkChunk) => Promise<void>,
-  workerMinRows: number | undefined,
-): Promise<RegistrySinkResult> {
-  return readFileRows(
-    file,
-    {
-      filePath: input.filePath,
-      sheet: input.sheet,
-      chunkRows: CHUNK_ROWS,
-      localSink: () => createRegistryRowSink(options),
-      worker: {
-        sinkModule: new URL('./row-sink.ts', import.meta.url).href,
-        sinkExport: 'createRegistryRowSink',
-        options: {
-          ...options,
-          kecamatanCodes: [...options.kecamatanCodes],
-          villageCodes: [...options.villageCodes],
-        },
-      },
-      workerMinRows,
-    },
-    copy,
-  );
-}
