@@ -322,7 +322,7 @@ async function readIntoStage(
   onProgress: ImportProgress | undefined,
 ) {
   await apply.createStage(raw);
-  return stageRows<AllocationRejectionCode>(raw, file, {
+  return stageRows(raw, file, {
     stage: { table: 'stage_alloc', columns: apply.STAGE_COLUMNS },
     rejectionTable: 'stage_alloc_rejection',
     plan,

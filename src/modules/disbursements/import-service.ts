@@ -279,7 +279,7 @@ function stageFile(
   plan: ReadPlan<StagedCounts<DisbursementRejectionCode>>,
   onProgress: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined,
 ) {
-  return stageRows<DisbursementRejectionCode>(raw, file, {
+  return stageRows(raw, file, {
     stage: { table: 'stage_disbursement', columns: apply.STAGE_COLUMNS },
     rejectionTable: 'stage_disbursement_rejection',
     plan,

@@ -121,7 +121,7 @@ export function readPlan<O, Done>(
 }
 
 /** Reads the whole file through the plan's sink, handing each chunk to `copy` in order. */
-export async function readFileRows<Done>(
+async function readFileRows<Done>(
   file: TabularFile,
   plan: ReadPlan<Done>,
   copy: (chunk: SinkChunk) => Promise<void>,
@@ -146,16 +146,16 @@ export async function readFileRows<Done>(
 }
 
 /** Reads the file into `stage.table` and `rejectionTable` (see ReadPlan), reporting progress. */
-export async function stageRows<C extends string>(
+export async function stageRows<Done>(
   raw: RawConnection,
   file: TabularFile,
   options: {
     stage: { table: string; columns: readonly string[] };
     rejectionTable: string;
-    plan: ReadPlan<StagedCounts<C>>;
+    plan: ReadPlan<Done>;
     onProgress?: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined;
   },
-): Promise<StagedCounts<C>> {
+): Promise<Done> {
   return readFileRows(file, options.plan, async (chunk) => {
     if (chunk.stage) await raw.copyCsv(options.stage.table, options.stage.columns, chunk.stage);
     if (chunk.rejects) await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, chunk.rejects);

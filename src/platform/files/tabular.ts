@@ -35,7 +35,11 @@ export interface TabularFile {
 
 export async function openTabular(
   filePath: string,
-  options: { sheet?: string | undefined } = {},
+  options: {
+    sheet?: string | undefined;
+    /** false: skip the line count behind estimatedRows (a reader that already knows it). */
+    countRows?: boolean;
+  } = {},
 ): Promise<TabularFile> {
   if (!fs.existsSync(filePath))
     throw new ValidationError('FILE_NOT_FOUND', `Berkas ${filePath} tidak ditemukan.`);
@@ -47,10 +51,10 @@ export async function openTabular(
       'Berkas .xls (Excel 97–2003) tidak didukung: simpan ulang sebagai .xlsx atau .csv.',
     );
   }
-  return openCsv(filePath);
+  return openCsv(filePath, options.countRows ?? true);
 }
 
-async function openCsv(filePath: string): Promise<TabularFile> {
+async function openCsv(filePath: string, countRows: boolean): Promise<TabularFile> {
   const head = await readHead(filePath, 64 * 1024);
   if (head.includes('\u0000'))
     throw new ValidationError('FILE_FORMAT', 'Berkas bukan teks CSV (berisi data biner).');
@@ -79,7 +83,7 @@ async function openCsv(filePath: string): Promise<TabularFile> {
     headers,
     rows: flatten(rowBatchIterable),
     rowBatches: rowBatchIterable,
-    estimatedRows: Math.max(0, (await countLines(filePath)) - 1),
+    estimatedRows: countRows ? Math.max(0, (await countLines(filePath)) - 1) : null,
   };
 }
 

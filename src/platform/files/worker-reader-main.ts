@@ -22,7 +22,8 @@ port.on('message', (message) => {
 async function run() {
   const module = (await import(task.sinkModule)) as Record<string, (options: unknown) => RowSink<unknown>>;
   const sink = module[task.sinkExport]!(task.options);
-  const file = await openTabular(task.filePath, { sheet: task.sheet });
+  // The main thread counted the lines already (that is how it chose the worker).
+  const file = await openTabular(task.filePath, { sheet: task.sheet, countRows: false });
   const done = await readIntoSink(file, sink, task.chunkRows, async (chunk) => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;

@@ -7,8 +7,7 @@ import type { Config } from '../../../platform/config';
 import { ValidationError } from '../../../platform/errors';
 import { fileSha256 } from '../../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../../platform/files/header-map';
-import type { SinkChunk } from '../../../platform/files/row-sink';
-import { readFileRows, readPlan, stepTimer, workerMinRowsFor } from '../../../platform/files/stage-rows';
+import { readPlan, stageRows, stepTimer, workerMinRowsFor } from '../../../platform/files/stage-rows';
 import { openTabular } from '../../../platform/files/tabular';
 import type { AuditService } from '../../audit/service';
 import { loadRegionSets } from '../../regions/region-sets';
@@ -141,9 +140,6 @@ export function createRegistryImportService(deps: {
         const readStarted = performance.now();
         const firstLoad = await beginFirstLoad(raw, file.estimatedRows, deps.firstLoadMinRows);
         await apply.createStage(raw);
-        const target = firstLoad
-          ? { table: 'person', columns: PERSON_COPY_COLUMNS }
-          : { table: 'stage_person', columns: apply.STAGE_COLUMNS };
         const sinkOptions: RegistrySinkOptions = {
           headers: file.headers,
           columns: mapping.columns,
@@ -156,20 +152,20 @@ export function createRegistryImportService(deps: {
             tail: personLineTail(edition, importId),
           },
         };
-        const copy = async (chunk: SinkChunk) => {
-          if (chunk.stage) await raw.copyCsv(target.table, target.columns, chunk.stage);
-          if (chunk.rejects)
-            await raw.copyCsv('stage_rejection', ['line', 'reasons', 'fields', 'original'], chunk.rejects);
-          if (chunk.rowsRead > 0) onProgress?.(chunk.rowsRead, 'membaca', file.estimatedRows);
-        };
-        const plan = readPlan(
-          input,
-          REGISTRY_SINK,
-          sinkOptions,
-          CHUNK_ROWS,
-          deps.workerMinRows ?? workerMinRowsFor(database.kind),
-        );
-        const read = await readFileRows(file, plan, copy);
+        const read = await stageRows(raw, file, {
+          stage: firstLoad
+            ? { table: 'person', columns: PERSON_COPY_COLUMNS }
+            : { table: 'stage_person', columns: apply.STAGE_COLUMNS },
+          rejectionTable: 'stage_rejection',
+          plan: readPlan(
+            input,
+            REGISTRY_SINK,
+            sinkOptions,
+            CHUNK_ROWS,
+            deps.workerMinRows ?? workerMinRowsFor(database.kind),
+          ),
+          onProgress,
+        });
         const { rowsRead, accepted, rejected, rejectedByReason, warningsByReason } = read;
         for (const chunk of read.kkChunks) await raw.copyCsv('stage_kk_raw', apply.STAGE_KK_COLUMNS, chunk);
         if (firstLoad) await claimHouseholdIds(raw, read.lastHouseholdId);
