@@ -26,7 +26,7 @@ export async function openPglitePool(dataDir: string | undefined): Promise<RawPo
     },
     async copyCsv(table, columns, csv) {
       const result = await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], {
-        blob: new Blob([csv]),
+        blob: new Blob([csv as string | Uint8Array<ArrayBuffer>]),
       });
       return result.rowCount ?? result.affectedRows ?? 0;
     },

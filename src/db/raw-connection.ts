@@ -13,8 +13,8 @@ export interface RawConnection {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<RawResult<R>>;
   /** Runs a script of several statements (no parameters). */
   exec(script: string): Promise<void>;
-  /** Loads CSV text (no header) into `table (columns)` with COPY; returns the rows loaded. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<number>;
+  /** Loads CSV text or its UTF-8 bytes (no header) into `table (columns)` with COPY; returns the rows loaded. */
+  copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<number>;
 }
 
 export interface RawPool {

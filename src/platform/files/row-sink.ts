@@ -18,7 +18,8 @@ export interface RowSink<Done> {
 }
 
 export interface SinkChunk {
-  stage: string;
+  /** The staging table's COPY lines, as UTF-8 bytes (line-buffer.ts). */
+  stage: Uint8Array;
   rejects: string;
   rowsRead: number;
 }

@@ -1,6 +1,7 @@
 import { csvRow } from '../../db/copy-csv';
 import type { DatabaseKind } from '../../db/database';
 import type { RawConnection } from '../../db/raw-connection';
+import { LineBuffer } from './line-buffer';
 import { type RowSink, readInThisThread, type SinkChunk } from './row-sink';
 import type { TabularFile, TabularRow } from './tabular';
 import { readInWorker } from './worker-reader';
@@ -38,7 +39,7 @@ export function createValidatingSink<R, J extends RowRejection<string>>(options:
   let rowsRead = 0;
   let accepted = 0;
   let rejected = 0;
-  let stage: string[] = [];
+  const stage = new LineBuffer();
   let rejects: string[] = [];
   return {
     add(row) {
@@ -52,18 +53,17 @@ export function createValidatingSink<R, J extends RowRejection<string>>(options:
         rejects.push(csvRow([row.line, result.reasons, result.fields, original]));
       } else {
         accepted++;
-        stage.push(stageLine(result));
+        stage.append(stageLine(result));
       }
     },
     get pendingRows() {
-      return stage.length + rejects.length;
+      return stage.lines + rejects.length;
     },
     get rowsRead() {
       return rowsRead;
     },
     take() {
-      const chunk = { stage: stage.join(''), rejects: rejects.join(''), rowsRead };
-      stage = [];
+      const chunk = { stage: stage.take(), rejects: rejects.join(''), rowsRead };
       rejects = [];
       return chunk;
     },
@@ -157,7 +157,7 @@ export async function stageRows<Done>(
   },
 ): Promise<Done> {
   return readFileRows(file, options.plan, async (chunk) => {
-    if (chunk.stage) await raw.copyCsv(options.stage.table, options.stage.columns, chunk.stage);
+    if (chunk.stage.length > 0) await raw.copyCsv(options.stage.table, options.stage.columns, chunk.stage);
     if (chunk.rejects) await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, chunk.rejects);
     if (chunk.rowsRead > 0) options.onProgress?.(chunk.rowsRead, 'membaca', file.estimatedRows);
   });

@@ -106,7 +106,7 @@ function toRow(line: number, record: string[], header: boolean): TabularRow {
 async function* csvRecordBatches(filePath: string, delimiter: string): AsyncIterable<TabularRow[]> {
   let given = 0;
   try {
-    const stream = fs.createReadStream(filePath, { highWaterMark: 1 << 20, encoding: 'utf8' });
+    const stream = fs.createReadStream(filePath, { highWaterMark: 1 << 16, encoding: 'utf8' });
     try {
       const tokenizer = createCsvTokenizer(delimiter);
       let out: CsvRecord[] = [];

@@ -27,7 +27,10 @@ async function run() {
   const done = await readIntoSink(file, sink, task.chunkRows, async (chunk) => {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    port.postMessage({ type: 'chunk', chunk });
+    // The lines' bytes are handed over, not copied: their buffer is the chunk's own (line-buffer.ts
+    // allocates at least 1 MB, never from Node's shared 8 KB pool).
+    const bytes = chunk.stage.buffer;
+    port.postMessage({ type: 'chunk', chunk }, bytes.byteLength > 8192 ? [bytes as ArrayBuffer] : []);
   });
   port.postMessage({ type: 'done', done });
 }

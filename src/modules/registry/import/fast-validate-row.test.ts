@@ -120,6 +120,52 @@ describe('fast row validator', () => {
     expect(fastSeen.size).toBe(slowSeen.size);
   });
 
+  it('reads the NIK birth digits against the recorded date and sex as parseNik does', () => {
+    // Today is 15 January 2026 (context): dates around it, the century boundaries, women's
+    // day + 40, and every kind of disagreement.
+    const cases: Array<[ddmmyy: string, recorded: string | null, sex: string | null]> = [];
+    const dates = [
+      '01/07/1990',
+      '15/01/2026',
+      '16/01/2026',
+      '15/01/1926',
+      '16/01/1926',
+      '01/07/1925',
+      '01/07/2025',
+      '29/02/2000',
+      '29/02/1900',
+      '01/01/1900',
+      '31/12/1899',
+      '31/12/2099',
+      '02/07/1990',
+      '01/08/1990',
+      '01/07/1991',
+      null,
+    ];
+    for (const ddmmyy of [
+      '010790',
+      '410790',
+      '150126',
+      '550126',
+      '160126',
+      '010725',
+      '290200',
+      '310299',
+      '311299',
+    ])
+      for (const recorded of dates) for (const sex of ['L', 'P', null]) cases.push([ddmmyy, recorded, sex]);
+    const fast = createRowValidator(context(new NikSet()));
+    const slowContext = context(new Set<string>());
+    let serial = 1;
+    for (const [ddmmyy, recorded, sex] of cases) {
+      const row = [...good];
+      row[1] = `137101${ddmmyy}${String(serial++).padStart(4, '0')}`;
+      row[3] = recorded;
+      row[5] = sex;
+      expect(fast(serial, row), JSON.stringify(row)).toEqual(validateRow(serial, row, slowContext));
+    }
+  });
+
   it('NikSet keeps NIKs like a Set', () => {
     const set = new NikSet();
     const reference = new Set<string>();

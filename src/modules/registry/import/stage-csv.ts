@@ -51,25 +51,35 @@ export function stageLine(r: RegistryRecord): string {
  * numbers them — so that its people can go straight into `person` while the file is read.
  */
 export class KkRepresentatives {
-  /** KK → its rank digit and COPY line; the key is a slice of that line (no string of its own). */
-  private readonly byKk = new Map<string, string>();
-  private readonly ids = new Map<string, number>();
-  private nextId: number;
+  /** KK → its slot: the KK's place in order of first appearance (the key is a slice of its line). */
+  private readonly slots = new Map<string, number>();
+  /** Per slot: the COPY line of the KK's representative, and that row's rank (0 head, 1, 2). */
+  private readonly lines: string[] = [];
+  private readonly ranks: number[] = [];
+  /** The KK of the previous row, its best rank so far and its id: a family's rows mostly follow each other. */
+  private lastKk = '';
+  private lastRank = 3;
+  private lastId = 0;
 
-  constructor(private readonly firstHouseholdId?: number) {
-    this.nextId = firstHouseholdId ?? 0;
-  }
+  constructor(private readonly firstHouseholdId?: number) {}
 
   /** Records the row; returns its KK's household id (0 unless ids are assigned). */
   add(r: RegistryRecord): number {
     const rank = r.relationship === 'KEPALA_KELUARGA' ? 0 : r.relationship !== null ? 1 : 2;
-    const known = this.byKk.get(r.kk);
-    const id =
-      this.firstHouseholdId === undefined ? 0 : known === undefined ? this.nextId++ : this.ids.get(r.kk)!;
-    if (known !== undefined && known.charCodeAt(0) - 48 <= rank) return id;
+    // The same KK as the previous row and no better rank: nothing to record, no map lookup.
+    if (r.kk === this.lastKk && this.lastRank <= rank) return this.lastId;
+    const known = this.slots.get(r.kk);
+    const slot = known ?? this.lines.length;
+    // Household ids follow the order of first appearance: the slot's.
+    const id = this.firstHouseholdId === undefined ? 0 : this.firstHouseholdId + slot;
+    const knownRank = known === undefined ? 3 : this.ranks[slot]!;
+    this.lastKk = r.kk;
+    this.lastRank = Math.min(rank, knownRank);
+    this.lastId = id;
+    if (knownRank <= rank) return id;
     // join() makes one fresh string: the cells may be slices that keep their whole chunk of the file alive.
-    const entry = [
-      `${rank}${r.kk}`,
+    const line = [
+      r.kk,
       r.regionCode,
       q(r.address),
       q(r.rt),
@@ -80,36 +90,26 @@ export class KkRepresentatives {
       r.nik,
       `${id === 0 ? '' : id}\n`,
     ].join(',');
-    if (known !== undefined) this.byKk.set(r.kk, entry);
-    else {
-      const key = entry.slice(1, 1 + r.kk.length);
-      this.byKk.set(key, entry);
-      if (id !== 0) this.ids.set(key, id);
-    }
+    this.lines[slot] = line;
+    this.ranks[slot] = rank;
+    if (known === undefined) this.slots.set(line.slice(0, r.kk.length), slot);
     return id;
   }
 
   get size(): number {
-    return this.byKk.size;
+    return this.lines.length;
   }
 
   /** The last household id given, or null when none was (ids not assigned, or no KK). */
   get lastHouseholdId(): number | null {
-    return this.firstHouseholdId === undefined || this.nextId === this.firstHouseholdId
+    return this.firstHouseholdId === undefined || this.lines.length === 0
       ? null
-      : this.nextId - 1;
+      : this.firstHouseholdId + this.lines.length - 1;
   }
 
   /** The COPY text, in pieces of up to `rows` lines. */
   *chunks(rows: number): Iterable<string> {
-    let chunk: string[] = [];
-    for (const entry of this.byKk.values()) {
-      chunk.push(entry.slice(1));
-      if (chunk.length === rows) {
-        yield chunk.join('');
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) yield chunk.join('');
+    for (let from = 0; from < this.lines.length; from += rows)
+      yield this.lines.slice(from, from + rows).join('');
   }
 }
