@@ -123,6 +123,42 @@ describe('first load into an empty registry', () => {
     const ids = (await snapshot(firstLoadApp)).households.map((h) => Number(h.id));
     expect(ids).toEqual([1, 2, 3, 4].map((n) => n + ids[0]! - 1));
   });
+
+  it('describes a household by its head also when the head comes after other families', async () => {
+    // Households are written while the file is read, when it moves on to the next KK: a KK
+    // that comes back later with a better row is corrected at the end (first-load.ts).
+    const kkD = newKk(DESA);
+    const kkE = newKk(DESA);
+    const kkF = newKk(OTHER_DESA);
+    const file = writeCsv(dir, 'kepala-belakangan.csv', [
+      personRow(kkD, DESA, { HUB_KELUARGA: 'ANAK', birth: '2012-01-02', ALAMAT: 'Jl. D anak', DESIL: '3' }),
+      personRow(kkE, DESA, { HUB_KELUARGA: null, ALAMAT: 'Jl. E', DESIL: null }),
+      personRow(kkF, OTHER_DESA, { ALAMAT: 'Jl. F' }),
+      personRow(kkE, DESA, { HUB_KELUARGA: 'ISTRI', sex: 'P', ALAMAT: 'Jl. E istri', DESIL: '7' }),
+      personRow(kkD, OTHER_DESA, { ALAMAT: 'Jl. D kepala', RT: '9', DESIL: null }),
+      personRow(kkD, DESA, { HUB_KELUARGA: 'ANAK', birth: '2014-01-02', ALAMAT: 'Jl. D anak 2' }),
+    ]);
+    const input = { filePath: file, edition: '2026-01' };
+    const [a, b] = await Promise.all([createTestApp(), createTestApp()]);
+    try {
+      const viaFirstLoad = await serviceOf(a, { firstLoadMinRows: 1 }).importDtsen(admin, input);
+      const viaStaging = await b.services.registryImport.importDtsen(admin, input);
+      expect(viaFirstLoad.firstLoad).toBe(true);
+      const { timingsMs: _a, firstLoad: _b, importId: _c, ...firstSummary } = viaFirstLoad;
+      const { timingsMs: _d, firstLoad: _e, importId: _f, ...stagedSummary } = viaStaging;
+      expect(firstSummary).toEqual(stagedSummary);
+      const first = await snapshot(a);
+      expect(first).toEqual(await snapshot(b));
+      expect(first.households.map((h) => [h.address, h.region_code, h.rt])).toEqual([
+        ['Jl. D kepala', OTHER_DESA, '009'],
+        ['Jl. E istri', DESA, '001'],
+        ['Jl. F', OTHER_DESA, '001'],
+      ]);
+      expect(first.desil.map((d) => d.desil)).toEqual([7, 3]);
+    } finally {
+      await Promise.all([a.dispose(), b.dispose()]);
+    }
+  });
 });
 
 describe('reading in a worker thread', () => {

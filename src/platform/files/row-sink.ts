@@ -22,6 +22,8 @@ export interface SinkChunk {
   stage: Uint8Array;
   rejects: string;
   rowsRead: number;
+  /** Lines for further tables a sink fills while reading (stageRows' sideTables, in order). */
+  side?: Uint8Array[];
 }
 
 /** Feeds every row to the sink and hands over its lines every `chunkRows` rows (and at the end). */

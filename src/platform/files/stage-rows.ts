@@ -151,6 +151,8 @@ export async function stageRows<Done>(
   file: TabularFile,
   options: {
     stage: { table: string; columns: readonly string[] };
+    /** Tables for the chunks' side lines (SinkChunk.side), in order. */
+    sideTables?: ReadonlyArray<{ table: string; columns: readonly string[] }>;
     rejectionTable: string;
     plan: ReadPlan<Done>;
     onProgress?: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined;
@@ -159,6 +161,11 @@ export async function stageRows<Done>(
   return readFileRows(file, options.plan, async (chunk) => {
     if (chunk.stage.length > 0) await raw.copyCsv(options.stage.table, options.stage.columns, chunk.stage);
     if (chunk.rejects) await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, chunk.rejects);
+    for (const [i, lines] of (chunk.side ?? []).entries()) {
+      const side = options.sideTables?.[i];
+      if (!side) throw new Error(`no table for side lines ${i}`);
+      if (lines.length > 0) await raw.copyCsv(side.table, side.columns, lines);
+    }
     if (chunk.rowsRead > 0) options.onProgress?.(chunk.rowsRead, 'membaca', file.estimatedRows);
   });
 }

@@ -29,8 +29,10 @@ async function run() {
     credits--;
     // The lines' bytes are handed over, not copied: their buffer is the chunk's own (line-buffer.ts
     // allocates at least 1 MB, never from Node's shared 8 KB pool).
-    const bytes = chunk.stage.buffer;
-    port.postMessage({ type: 'chunk', chunk }, bytes.byteLength > 8192 ? [bytes as ArrayBuffer] : []);
+    const transfer = [chunk.stage, ...(chunk.side ?? [])]
+      .map((bytes) => bytes.buffer as ArrayBuffer)
+      .filter((buffer) => buffer.byteLength > 8192);
+    port.postMessage({ type: 'chunk', chunk }, transfer);
   });
   port.postMessage({ type: 'done', done });
 }

@@ -38,7 +38,7 @@ export async function createStage(raw: RawConnection): Promise<void> {
     CREATE TEMP TABLE stage_rejection (line integer NOT NULL, reasons text[] NOT NULL, fields text[] NOT NULL,
       original jsonb NOT NULL) ON COMMIT DROP;
     CREATE TEMP TABLE stage_kk_raw (kk text NOT NULL, region_code text NOT NULL, address text, rt text, rw text,
-      id_dtsen text, id_dtks text, desil smallint, rep_nik text NOT NULL, household_id bigint) ON COMMIT DROP;`);
+      id_dtsen text, id_dtks text, desil smallint, rep_nik text NOT NULL, ord integer NOT NULL) ON COMMIT DROP;`);
 }
 
 /** One row per KK of the file, chosen while reading (see stage-csv.ts, KkRepresentatives). */
@@ -52,7 +52,7 @@ export const STAGE_KK_COLUMNS = [
   'id_dtks',
   'desil',
   'rep_nik',
-  'household_id',
+  'ord',
 ] as const;
 
 export async function indexStage(raw: RawConnection): Promise<void> {
@@ -144,7 +144,10 @@ export async function buildStageKk(raw: RawConnection): Promise<void> {
     SELECT m.kk, m.region_code, m.address, m.rt, m.rw, m.id_dtsen, m.id_dtks, m.desil, m.rep_nik,
       COALESCE(m.known_id, n.household_id, nextval('${sequence}'::regclass)) AS household_id,
       m.known_id IS NULL AND n.household_id IS NULL AS is_new, n.old_kk
-    FROM matched m LEFT JOIN renumbered n ON n.kk = m.kk;
+    FROM matched m LEFT JOIN renumbered n ON n.kk = m.kk
+    -- New households numbered in order of first appearance in the file, whatever join the
+    -- planner picks: a volatile output (nextval) is computed after the sort (PostgreSQL ≥ 9.6).
+    ORDER BY m.ord;
     ANALYZE stage_kk (kk, household_id, is_new);`);
 }
 

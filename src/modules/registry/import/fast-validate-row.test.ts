@@ -3,6 +3,7 @@ import { csvRow } from '../../../db/copy-csv';
 import type { CellValue } from '../../../platform/files/tabular';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
+import { householdLine } from './first-load';
 import { NikSet } from './nik-set';
 import { KkRepresentatives, stageLine } from './stage-csv';
 import { isRejection, type RowContext, validateRow } from './validate-row';
@@ -247,15 +248,15 @@ describe('KK representatives', () => {
     person(7, '1371010101200002', null, 'b2');
     person(8, '1371010101200003', null, 'c1');
     expect([...kks.chunks(2)].join('')).toBe(
-      '1371010101200001,1371011001,a3,004,007,DT1,,4,1371014107900004,\n' +
-        '1371010101200002,1371011001,b1,004,007,DT1,,4,1371014107900006,\n' +
-        '1371010101200003,1371011001,c1,004,007,DT1,,4,1371014107900008,\n',
+      '1371010101200001,1371011001,a3,004,007,DT1,,4,1371014107900004,0\n' +
+        '1371010101200002,1371011001,b1,004,007,DT1,,4,1371014107900006,1\n' +
+        '1371010101200003,1371011001,c1,004,007,DT1,,4,1371014107900008,2\n',
     );
   });
 
   it('give each KK a household id when first seen, in order of first appearance', () => {
     const ctx = context(new Set<string>());
-    const kks = new KkRepresentatives(501);
+    const kks = new KkRepresentatives(501, householdLine);
     const person = (line: number, kk: string, relationship: string | null) => {
       const row = [...good];
       row[0] = kk;
@@ -272,7 +273,7 @@ describe('KK representatives', () => {
     expect(person(5, '1371010101200003', 'ISTRI')).toBe(502);
     expect(kks.lastHouseholdId).toBe(502);
     const lines = [...kks.chunks(10)].join('').split('\n');
-    expect(lines[0]).toMatch(/^1371010101200007,.*,1371014107900004,501$/);
-    expect(lines[1]).toMatch(/^1371010101200003,.*,1371014107900005,502$/);
+    expect(lines[0]).toBe('501,1371010101200007,1371,1371011001,Jl. Sudirman No. 1,004,007,DT1,');
+    expect(lines[1]).toBe('502,1371010101200003,1371,1371011001,Jl. Sudirman No. 1,004,007,DT1,');
   });
 });

@@ -2,7 +2,7 @@ import type { RowSink } from '../../../platform/files/row-sink';
 import { createValidatingSink, type SinkFactory } from '../../../platform/files/stage-rows';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
-import { personLine } from './first-load';
+import { HouseholdWriter, householdLine, personLine } from './first-load';
 import { NikSet } from './nik-set';
 import type { RejectionCode, WarningCode } from './reasons';
 import { KkRepresentatives, stageLine } from './stage-csv';
@@ -17,8 +17,8 @@ export interface RegistrySinkOptions {
   kabupatenCode: string;
   /** Today, ISO (the NIK birth-date checks). */
   today: string;
-  /** A first load (first-load.ts): lines for `person`, with household ids from this one on. */
-  firstLoad: { firstHouseholdId: number; tail: string } | null;
+  /** A first load (first-load.ts): lines for `person`, `household` and `household_desil`, with household ids from this one on. */
+  firstLoad: { firstHouseholdId: number; tail: string; edition: string } | null;
 }
 
 export interface RegistrySinkResult {
@@ -27,9 +27,11 @@ export interface RegistrySinkResult {
   rejected: number;
   rejectedByReason: Partial<Record<RejectionCode, number>>;
   warningsByReason: Partial<Record<WarningCode, number>>;
-  /** stage_kk_raw's COPY text (one row per KK), in pieces. */
+  /** stage_kk_raw's COPY text (one row per KK), in pieces; none on a first load. */
   kkChunks: string[];
   lastHouseholdId: number | null;
+  /** A first load: households written, the fix_household lines of those to correct, desil rows written. */
+  households: { inserted: number; corrections: string; desilWritten: number } | null;
   /** The kecamatan (6 digits) of the accepted rows' villages: the ones this file covers. */
   coveredKecamatan: string[];
 }
@@ -61,7 +63,10 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
     seen: new NikSet(),
   });
   const { firstLoad } = options;
-  const kks = new KkRepresentatives(firstLoad?.firstHouseholdId);
+  const kks = firstLoad
+    ? new KkRepresentatives(firstLoad.firstHouseholdId, householdLine)
+    : new KkRepresentatives();
+  const households = firstLoad ? new HouseholdWriter(kks, firstLoad.edition) : null;
   const warningsByReason: Partial<Record<WarningCode, number>> = {};
   const covered = new Set<string>();
   let lastVillage = '';
@@ -77,7 +82,11 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
         lastVillage = result.regionCode;
         covered.add(lastVillage.slice(0, 6));
       }
-      if (firstLoad) return personLine(result, kks.add(result), firstLoad.tail);
+      if (firstLoad) {
+        const line = personLine(result, kks.add(result), firstLoad.tail);
+        households!.afterAdd();
+        return line;
+      }
       kks.add(result);
       return stageLine(result);
     },
@@ -90,12 +99,13 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
     get rowsRead() {
       return rows.rowsRead;
     },
-    take: () => rows.take(),
+    take: () => (households ? { ...rows.take(), side: households.take() } : rows.take()),
     finish: () => ({
       ...rows.finish(),
       warningsByReason,
-      kkChunks: [...kks.chunks(KK_CHUNK_ROWS)],
+      kkChunks: households ? [] : [...kks.chunks(KK_CHUNK_ROWS)],
       lastHouseholdId: kks.lastHouseholdId,
+      households: households && { inserted: kks.size, ...households.finish() },
       coveredKecamatan: [...covered].sort(),
     }),
   };

@@ -14,9 +14,11 @@ import { loadRegionSets } from '../../regions/region-sets';
 import * as apply from './apply-sql';
 import { DTSEN_FIELDS, DTSEN_REQUIRED_COLUMNS, DTSEN_SYNONYMS } from './fields';
 import {
+  applyHouseholdCorrections,
   beginFirstLoad,
-  buildFirstLoadStageKk,
   claimHouseholdIds,
+  DESIL_COPY_COLUMNS,
+  HOUSEHOLD_COPY_COLUMNS,
   PERSON_COPY_COLUMNS,
   personLineTail,
 } from './first-load';
@@ -150,12 +152,19 @@ export function createRegistryImportService(deps: {
           firstLoad: firstLoad && {
             firstHouseholdId: firstLoad.firstHouseholdId,
             tail: personLineTail(edition, importId),
+            edition,
           },
         };
         const read = await stageRows(raw, file, {
           stage: firstLoad
             ? { table: 'person', columns: PERSON_COPY_COLUMNS }
             : { table: 'stage_person', columns: apply.STAGE_COLUMNS },
+          sideTables: firstLoad
+            ? [
+                { table: 'household', columns: HOUSEHOLD_COPY_COLUMNS },
+                { table: 'household_desil', columns: DESIL_COPY_COLUMNS },
+              ]
+            : [],
           rejectionTable: 'stage_rejection',
           plan: readPlan(
             input,
@@ -175,8 +184,8 @@ export function createRegistryImportService(deps: {
         const { timings, step } = stepTimer();
         timings.read = Math.round(performance.now() - readStarted);
         await step('indexStage', () => apply.indexStage(raw));
-        const applied = firstLoad
-          ? await applyFirstLoad(raw, step, edition, accepted)
+        const applied = read.households
+          ? await applyFirstLoad(raw, step, edition, accepted, read.households)
           : await applyStaged(raw, step, {
               importId,
               edition,
@@ -282,18 +291,22 @@ async function applyStaged(
   };
 }
 
-/** A first load: people are in `person` already; their households and desil follow, then the indexes. */
-async function applyFirstLoad(raw: RawConnection, step: Step, edition: string, accepted: number) {
-  await step('stageKk', () => buildFirstLoadStageKk(raw));
-  const householdsInserted = await step('insertHouseholds', () => apply.insertHouseholds(raw));
-  const desilWritten = await step('desil', () => apply.upsertDesil(raw, edition));
+/** A first load: people, households and desil are in already; the few households to correct, then the indexes. */
+async function applyFirstLoad(
+  raw: RawConnection,
+  step: Step,
+  edition: string,
+  accepted: number,
+  households: { inserted: number; corrections: string; desilWritten: number },
+) {
+  await step('households', () => applyHouseholdCorrections(raw, households.corrections, edition));
   await step('endBulk', () => apply.endBulkLoad(raw));
   return {
     counts: { inserted: accepted, updated: 0, unchanged: 0 },
     absent: 0,
     returned: 0,
-    desilWritten,
-    householdsInserted,
+    desilWritten: households.desilWritten,
+    householdsInserted: households.inserted,
     householdsUpdated: 0,
     kkChanged: 0,
   };

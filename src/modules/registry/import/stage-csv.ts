@@ -42,9 +42,29 @@ export function stageLine(r: RegistryRecord): string {
 }
 
 /**
+ * A KK's stage_kk_raw line (apply-sql.ts STAGE_KK_COLUMNS) from its representative row; `slot`
+ * is the KK's place in order of first appearance (new households are numbered in that order).
+ */
+export function stageKkLine(r: RegistryRecord, _householdId: number, slot: number): string {
+  // join() makes one fresh string: the cells may be slices that keep their whole chunk of the file alive.
+  return [
+    r.kk,
+    r.regionCode,
+    q(r.address),
+    q(r.rt),
+    q(r.rw),
+    q(r.idDtsen),
+    q(r.idDtks),
+    r.desil ?? '',
+    r.nik,
+    `${slot}\n`,
+  ].join(',');
+}
+
+/**
  * The row that describes each KK of the file: its head's (KEPALA_KELUARGA) first row, else
  * its first row with a relationship, else its first row — the order the registry always
- * used. Kept as COPY lines for apply-sql.ts's stage_kk_raw (STAGE_KK_COLUMNS).
+ * used. Kept as one line per KK, by default for apply-sql.ts's stage_kk_raw (stageKkLine).
  *
  * With `firstHouseholdId` (a first load into an empty registry, first-load.ts) each KK also
  * gets its household id when first seen — in order of first appearance, as the staged path
@@ -53,19 +73,27 @@ export function stageLine(r: RegistryRecord): string {
 export class KkRepresentatives {
   /** KK → its slot: the KK's place in order of first appearance (the key is a slice of its line). */
   private readonly slots = new Map<string, number>();
-  /** Per slot: the COPY line of the KK's representative, and that row's rank (0 head, 1, 2). */
+  /** Per slot: the line describing the KK (from its representative row), that row's rank (0 head, 1, 2) and desil. */
   private readonly lines: string[] = [];
   private readonly ranks: number[] = [];
+  private readonly desils: Array<number | null> = [];
   /** The KK of the previous row, its best rank so far and its id: a family's rows mostly follow each other. */
   private lastKk = '';
   private lastRank = 3;
   private lastId = 0;
+  /** The previous row's slot, and whether that row became its KK's representative. */
+  lastSlot = -1;
+  lastChanged = false;
 
-  constructor(private readonly firstHouseholdId?: number) {}
+  constructor(
+    private readonly firstHouseholdId?: number,
+    private readonly describe: (r: RegistryRecord, householdId: number, slot: number) => string = stageKkLine,
+  ) {}
 
   /** Records the row; returns its KK's household id (0 unless ids are assigned). */
   add(r: RegistryRecord): number {
     const rank = r.relationship === 'KEPALA_KELUARGA' ? 0 : r.relationship !== null ? 1 : 2;
+    this.lastChanged = false;
     // The same KK as the previous row and no better rank: nothing to record, no map lookup.
     if (r.kk === this.lastKk && this.lastRank <= rank) return this.lastId;
     const known = this.slots.get(r.kk);
@@ -76,28 +104,37 @@ export class KkRepresentatives {
     this.lastKk = r.kk;
     this.lastRank = Math.min(rank, knownRank);
     this.lastId = id;
+    this.lastSlot = slot;
     if (knownRank <= rank) return id;
-    // join() makes one fresh string: the cells may be slices that keep their whole chunk of the file alive.
-    const line = [
-      r.kk,
-      r.regionCode,
-      q(r.address),
-      q(r.rt),
-      q(r.rw),
-      q(r.idDtsen),
-      q(r.idDtks),
-      r.desil ?? '',
-      r.nik,
-      `${id === 0 ? '' : id}\n`,
-    ].join(',');
+    const line = this.describe(r, id, slot);
     this.lines[slot] = line;
     this.ranks[slot] = rank;
-    if (known === undefined) this.slots.set(line.slice(0, r.kk.length), slot);
+    this.desils[slot] = r.desil;
+    this.lastChanged = true;
+    if (known === undefined) {
+      // The key is a slice of the line, not the cell, which may keep its chunk of the file alive.
+      const at = line.indexOf(r.kk);
+      this.slots.set(line.slice(at, at + r.kk.length), slot);
+    }
     return id;
   }
 
   get size(): number {
     return this.lines.length;
+  }
+
+  /** The line and desil of the KK in `slot`, as its representative row gave them. */
+  line(slot: number): string {
+    return this.lines[slot]!;
+  }
+
+  desil(slot: number): number | null {
+    return this.desils[slot] ?? null;
+  }
+
+  /** The household id of the KK in `slot` (ids assigned). */
+  idOf(slot: number): number {
+    return (this.firstHouseholdId ?? 0) + slot;
   }
 
   /** The last household id given, or null when none was (ids not assigned, or no KK). */
@@ -107,7 +144,7 @@ export class KkRepresentatives {
       : this.firstHouseholdId + this.lines.length - 1;
   }
 
-  /** The COPY text, in pieces of up to `rows` lines. */
+  /** The lines, in pieces of up to `rows` lines. */
   *chunks(rows: number): Iterable<string> {
     for (let from = 0; from < this.lines.length; from += rows)
       yield this.lines.slice(from, from + rows).join('');
