@@ -30,7 +30,7 @@ export async function createStage(raw: RawConnection): Promise<void> {
 export async function analyzeStage(raw: RawConnection): Promise<void> {
   // Temp tables are never analysed automatically: without statistics the planner expects a few
   // rows and picks nested loops over a million.
-  await raw.exec(`SET LOCAL work_mem = '64MB'; ANALYZE stage_alloc;`);
+  await raw.exec('ANALYZE stage_alloc');
 }
 
 /** Lines whose NIK an earlier import already allocated in this period (kept; targeting reports them). */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { useBulkSettings } from '../../db/bulk-settings';
 import type { Db, SalurDatabase } from '../../db/database';
 import type { Channel } from '../../db/types';
 import { type Period, parseChannel } from '../../domain/period';
@@ -169,6 +170,7 @@ export function createAllocationImportService(deps: {
       ).map((r) => r.code);
 
       return database.transaction(async ({ db, raw }) => {
+        await useBulkSettings(raw, database.kind);
         const { timings, step } = stepTimer();
         // Creates the period on its first import, locks it (imports of a period never interleave)
         // and refuses a finalised one; the duplicate check is repeated under that lock.

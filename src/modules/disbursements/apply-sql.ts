@@ -49,7 +49,7 @@ export async function matchAllocations(
 ): Promise<void> {
   // Temp tables are never analysed automatically: without statistics the planner expects a few
   // rows and picks nested loops over a million.
-  await raw.exec(`SET LOCAL work_mem = '64MB'; ANALYZE stage_disbursement;`);
+  await raw.exec('ANALYZE stage_disbursement');
   await raw.query(
     `CREATE TEMP TABLE stage_line ON COMMIT DROP AS
      SELECT s.line, s.nik, s.nik_valid, s.account, s.amount, s.paid_on, s.status, s.reason,

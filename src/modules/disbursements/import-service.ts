@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { useBulkSettings } from '../../db/bulk-settings';
 import { csvRow } from '../../db/copy-csv';
 import type { SalurDatabase } from '../../db/database';
 import type { RawConnection } from '../../db/raw-connection';
@@ -171,6 +172,7 @@ export function createDisbursementImportService(deps: {
       const regions = await loadRegionSets(database.db);
 
       return database.transaction(async ({ db, raw }) => {
+        await useBulkSettings(raw, database.kind);
         // Locked: a finalisation or another report of this period waits for this one to end.
         await requireExistingPeriod(db, program, period, { open: true, lock: true });
         await refuseRepeatedFile(db, program, period, sha256);

@@ -16,7 +16,7 @@ function reference(text: string, delimiter = ','): CsvRecord[] {
     info: true,
     trim: true,
   }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  return records.map((r) => ({ line: r.info.lines, fields: r.record }));
+  return records.map((r) => ({ line: r.info.lines, cells: r.record }));
 }
 
 /** The fast tokenizer fed in pieces of `size` characters; 'fallback' when it hands over to csv-parse. */

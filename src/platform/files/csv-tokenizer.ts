@@ -16,7 +16,8 @@
 export interface CsvRecord {
   /** The line the record ends on, 1-based, as csv-parse's `info.lines` counts it. */
   line: number;
-  fields: string[];
+  /** The record's fields (named as tabular.ts's rows name them: the reader hands the record on as a row). */
+  cells: string[];
 }
 
 /** Thrown when the input needs csv-parse's full rules: read the file again with it. */
@@ -143,7 +144,7 @@ export function createCsvTokenizer(delimiter: string): CsvTokenizer {
       fields.push(value);
       if (i >= text.length) {
         // eof: the record ends with the input
-        out.push({ line: line + lines, fields });
+        out.push({ line: line + lines, cells: fields });
         line += lines;
         return i;
       }
@@ -158,7 +159,7 @@ export function createCsvTokenizer(delimiter: string): CsvTokenizer {
         throw new CsvFallback(`lone CR at line ${line + lines}`);
       }
       if (end === 0) throw new CsvFallback(`text after a closing quote at line ${line + lines}`);
-      out.push({ line: line + lines, fields });
+      out.push({ line: line + lines, cells: fields });
       line += lines + 1;
       return i + end;
     }
@@ -203,7 +204,7 @@ export function createCsvTokenizer(delimiter: string): CsvTokenizer {
       if (end > pos) {
         const fields = text.slice(pos, end).split(delimiter);
         checkPlain(fields);
-        out.push({ line, fields });
+        out.push({ line, cells: fields });
       }
       line++;
       pos = nl + 1;

@@ -57,12 +57,10 @@ export const STAGE_KK_COLUMNS = [
 
 export async function indexStage(raw: RawConnection): Promise<void> {
   // Temp tables are never analysed automatically: without statistics the planner expects a few
-  // thousand rows and picks nested loops over a million. More sort memory keeps the ORDER BY
-  // of a large insert off disk (64 MB: more pushed PGlite's memory past 1.2 GB, measured).
+  // thousand rows and picks nested loops over a million (work_mem: db/bulk-settings.ts).
   // No index on the stage: every statement below reads all of it, and hash joins do that
   // better than a million index probes (NIKs are unique already: DUPLICATE_IN_FILE).
   await raw.exec(`
-    SET LOCAL work_mem = '64MB';
     SET LOCAL maintenance_work_mem = '256MB';
     ANALYZE stage_person (nik, kk);
     ANALYZE stage_kk_raw (kk, rep_nik);`);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { useBulkSettings } from '../../../db/bulk-settings';
 import type { Db, SalurDatabase } from '../../../db/database';
 import type { RawConnection } from '../../../db/raw-connection';
 import { type Actor, authorize } from '../../../platform/auth/actor';
@@ -119,6 +120,7 @@ export function createRegistryImportService(deps: {
       const regions = await loadRegionSets(database.db);
 
       return database.transaction(async ({ db, raw }) => {
+        await useBulkSettings(raw, database.kind);
         // Created first (counts filled in at the end): a first load stamps people with its id as they are read.
         const importRow = await db
           .insertInto('registry_import')

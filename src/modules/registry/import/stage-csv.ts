@@ -77,6 +77,7 @@ export class KkRepresentatives {
   private readonly lines: string[] = [];
   private readonly ranks: number[] = [];
   private readonly desils: Array<number | null> = [];
+  private readonly keys: string[] = [];
   /** The KK of the previous row, its best rank so far and its id: a family's rows mostly follow each other. */
   private lastKk = '';
   private lastRank = 3;
@@ -101,7 +102,8 @@ export class KkRepresentatives {
     // Household ids follow the order of first appearance: the slot's.
     const id = this.firstHouseholdId === undefined ? 0 : this.firstHouseholdId + slot;
     const knownRank = known === undefined ? 3 : this.ranks[slot]!;
-    this.lastKk = r.kk;
+    // The KK as this class keeps it (not the cell, a slice that would keep its chunk of the file alive).
+    if (known !== undefined) this.lastKk = this.keys[slot]!;
     this.lastRank = Math.min(rank, knownRank);
     this.lastId = id;
     this.lastSlot = slot;
@@ -114,7 +116,10 @@ export class KkRepresentatives {
     if (known === undefined) {
       // The key is a slice of the line, not the cell, which may keep its chunk of the file alive.
       const at = line.indexOf(r.kk);
-      this.slots.set(line.slice(at, at + r.kk.length), slot);
+      const key = line.slice(at, at + r.kk.length);
+      this.keys[slot] = key;
+      this.slots.set(key, slot);
+      this.lastKk = key;
     }
     return id;
   }
