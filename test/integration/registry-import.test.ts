@@ -300,6 +300,55 @@ describe('editions', () => {
   });
 });
 
+describe('absent people', () => {
+  // A registry of its own: the editions of the tests above do not interfere.
+  let own: TestApp;
+  beforeAll(async () => {
+    own = await createTestApp();
+  });
+  afterAll(async () => {
+    await own.dispose();
+  });
+  const importInto = (app: TestApp, filePath: string, extra: Record<string, unknown>) =>
+    app.services.registryImport.importDtsen(admin, { filePath, ...extra });
+
+  it('flags only the people of the kecamatan the file covers, and records those who come back', async () => {
+    const desaB = '1371031001';
+    const desaC = '1371041001';
+    const kkB = newKk(desaB);
+    const kkC = newKk(desaC);
+    const b1 = personRow(kkB, desaB, { NAMA: 'Bujang' });
+    const b2 = personRow(kkB, desaB, { NAMA: 'Upik', HUB_KELUARGA: 'ANAK', birth: '2012-03-04', sex: 'P' });
+    const c1 = personRow(kkC, desaC, { NAMA: 'Sutan' });
+    await importInto(own, writeCsv(dir, 'dua-kecamatan.csv', [b1, b2, c1]), { edition: '2026-08' });
+    // Only kecamatan 137103 in the file, without Upik: she is absent, Sutan (137104) is left alone.
+    const partial = await importInto(own, writeCsv(dir, 'sebagian.csv', [b1]), { edition: '2026-09' });
+    expect(partial.persons).toEqual({ inserted: 0, updated: 0, unchanged: 1, absent: 1 });
+    const db = own.services.database.db;
+    const state = async (nik: unknown) =>
+      db
+        .selectFrom('person')
+        .select(['id', 'absent_since_edition'])
+        .where('nik', '=', String(nik))
+        .executeTakeFirstOrThrow();
+    expect((await state(b2.NIK)).absent_since_edition).toBe('2026-09');
+    expect((await state(c1.NIK)).absent_since_edition).toBeNull();
+    // Upik is back in the next edition: RETURNED in her history, no longer absent.
+    const back = await importInto(own, writeCsv(dir, 'kembali.csv', [b1, b2]), { edition: '2026-10' });
+    expect(back.persons).toEqual({ inserted: 0, updated: 0, unchanged: 2, absent: 0 });
+    const upik = await state(b2.NIK);
+    expect(upik.absent_since_edition).toBeNull();
+    const history = await db
+      .selectFrom('person_history')
+      .select(['change', 'fields'])
+      .where('person_id', '=', upik.id)
+      .orderBy('id')
+      .execute();
+    expect(history.map((h) => h.change)).toEqual(['ABSENT', 'RETURNED']);
+    expect(history[1]!.fields).toEqual({ absentSince: '2026-09' });
+  });
+});
+
 describe('atomicity', () => {
   it('an import failing halfway leaves the registry exactly as before', async () => {
     const before = {

@@ -67,24 +67,44 @@ export async function indexStage(raw: RawConnection): Promise<void> {
 }
 
 /**
- * Each staged person already in the registry, against the registry as it was before this
- * import: what changed. People not in it are new (not listed here). The field-by-field diff
- * is built only for rows that differ: on a re-import nearly all rows are equal, and one
- * row comparison is far cheaper than eleven jsonb pieces.
+ * One pass of the file against the registry (a full join on NIK), kept in `person_change`:
+ * - each staged person already in the registry (`in_file`, `person_id`): what changed, against
+ *   the registry as it was before this import. The field-by-field diff is built only for rows
+ *   that differ: on a re-import nearly all rows are equal, and one row comparison is far
+ *   cheaper than eleven jsonb pieces;
+ * - each staged person not in it yet (`in_file`, no `person_id`): to insert;
+ * - each registry person the file leaves out who is to be flagged absent (`absent`): alive, not
+ *   flagged yet, of this kabupaten and of a kecamatan the file covers (coveredKecamatan, so a
+ *   partial file does not mark the rest of the kabupaten absent).
+ * One hash of the registry for all three (measured on a 1 M-person re-import: the separate
+ * anti-join for the absent people cost another 0.45 s).
  */
-export async function buildPersonChanges(raw: RawConnection, edition: string): Promise<void> {
-  // The edition is checked as YYYY-MM before the import starts; a literal, as a script takes no parameters.
+export async function buildPersonChanges(
+  raw: RawConnection,
+  edition: string,
+  scope: { kabupatenCode: string; coveredKecamatan: readonly string[] },
+): Promise<void> {
+  // Literals, as a script takes no parameters: the edition is checked as YYYY-MM before the
+  // import starts, the codes are digits (checked again here).
   if (!/^\d{4}-\d{2}$/.test(edition)) throw new Error(`edition ${edition}`);
+  const codes = [scope.kabupatenCode, ...scope.coveredKecamatan];
+  if (codes.some((code) => !/^\d+$/.test(code))) throw new Error('region codes are digits');
+  const covered = `'{${scope.coveredKecamatan.join(',')}}'::text[]`;
   await raw.exec(`
     CREATE TEMP TABLE person_change ON COMMIT DROP AS
-    SELECT c.nik, c.kk, c.person_id, c.was_absent, c.household_id, c.diff, (c.diff <> '{}'::jsonb OR c.old_household_id IS DISTINCT FROM c.household_id
-        OR c.old_nik_warnings IS DISTINCT FROM c.nik_warnings OR c.last_seen_edition IS DISTINCT FROM '${edition}'
-        OR c.was_absent IS NOT NULL) AS touch
+    SELECT c.nik, c.kk, c.person_id, c.in_file, c.absent, c.was_absent, c.household_id, c.diff,
+      (c.in_file AND c.person_id IS NOT NULL AND (c.diff <> '{}'::jsonb
+        OR c.old_household_id IS DISTINCT FROM c.household_id OR c.old_nik_warnings IS DISTINCT FROM c.nik_warnings
+        OR c.last_seen_edition IS DISTINCT FROM '${edition}' OR c.was_absent IS NOT NULL)) AS touch
     FROM (
-    SELECT s.nik, s.kk, p.id AS person_id, p.absent_since_edition AS was_absent,
+    SELECT s.nik IS NOT NULL AS in_file, coalesce(s.nik, p.nik) AS nik, s.kk, p.id AS person_id,
+      s.nik IS NULL AND p.kabupaten_code = '${scope.kabupatenCode}' AND p.status = 'HIDUP'
+        AND p.absent_since_edition IS NULL AND substr(p.region_code, 1, 6) = ANY(${covered}) AS absent,
+      CASE WHEN s.nik IS NOT NULL THEN p.absent_since_edition END AS was_absent,
       p.household_id AS old_household_id, k.household_id, p.nik_warnings AS old_nik_warnings, s.nik_warnings,
       p.last_seen_edition,
-      CASE WHEN (c0.old_kk, p.name, p.birth_date, p.birth_place, p.sex, p.relationship, p.mother_name, p.status,
+      CASE WHEN s.nik IS NULL OR p.id IS NULL THEN '{}'::jsonb
+        WHEN (c0.old_kk, p.name, p.birth_date, p.birth_place, p.sex, p.relationship, p.mother_name, p.status,
                  p.region_code, COALESCE(s.id_dtsen, p.id_dtsen), COALESCE(s.id_dtks, p.id_dtks))
              IS NOT DISTINCT FROM
                 (s.kk, s.name, s.birth_date, s.birth_place, s.sex, s.relationship, s.mother_name, s.status,
@@ -103,13 +123,15 @@ export async function buildPersonChanges(raw: RawConnection, edition: string): P
         'idDtks', CASE WHEN s.id_dtks IS NOT NULL AND p.id_dtks IS DISTINCT FROM s.id_dtks THEN jsonb_build_array(p.id_dtks, s.id_dtks) END
       )) END AS diff
     FROM stage_person s
-    JOIN person p ON p.nik = s.nik
-    JOIN stage_kk k ON k.kk = s.kk
+    FULL JOIN person p ON p.nik = s.nik
+    LEFT JOIN stage_kk k ON k.kk = s.kk
     -- The person's KK before this import: their household's, which is this KK (or, renumbered,
     -- its old KK) unless they moved; only movers need the household looked up.
-    CROSS JOIN LATERAL (SELECT CASE WHEN p.household_id = k.household_id THEN COALESCE(k.old_kk, k.kk)
+    CROSS JOIN LATERAL (SELECT CASE WHEN s.nik IS NULL OR p.id IS NULL THEN NULL
+      WHEN p.household_id = k.household_id THEN COALESCE(k.old_kk, k.kk)
       ELSE (SELECT oh.kk FROM household oh WHERE oh.id = p.household_id) END AS old_kk) c0
-    ) c;
+    ) c
+    WHERE c.in_file OR c.absent;
     ANALYZE person_change (nik, person_id, touch);`);
 }
 
@@ -218,7 +240,7 @@ export async function insertPersons(raw: RawConnection, importId: number, editio
        s.sex, s.relationship, s.mother_name, s.status, s.nik_warnings, s.id_dtsen, s.id_dtks, $2, $1::bigint
      FROM stage_person s
      JOIN stage_kk k ON k.kk = s.kk
-     WHERE NOT EXISTS (SELECT 1 FROM person_change c WHERE c.nik = s.nik)
+     WHERE NOT EXISTS (SELECT 1 FROM person_change c WHERE c.nik = s.nik AND c.person_id IS NOT NULL)
      ORDER BY s.line`,
     [importId, edition],
   );
@@ -274,31 +296,19 @@ export async function endBulkLoad(raw: RawConnection): Promise<void> {
 }
 
 /**
- * People of the kecamatan this file covers (those of its accepted rows, gathered while
- * reading) who are no longer in it: flagged, never deleted (issue 3). Kecamatan the file does not cover are left alone, so a partial file does not
- * mark the rest of the kabupaten absent.
+ * The people the file leaves out (person_change.absent: of the kecamatan the file covers,
+ * alive, not flagged yet): flagged, never deleted (issue 3), with a history row each.
  */
-export async function flagAbsent(
-  raw: RawConnection,
-  importId: number,
-  edition: string,
-  kabupatenCode: string,
-  coveredKecamatan: readonly string[],
-): Promise<number> {
+export async function flagAbsent(raw: RawConnection, importId: number, edition: string): Promise<number> {
   const result = await raw.query(
     `WITH absent AS (
        UPDATE person p SET absent_since_edition = $2, updated_at = now()
-       WHERE p.kabupaten_code = $3 AND p.status = 'HIDUP' AND p.absent_since_edition IS NULL
-         -- people this import just inserted are in the file: no need to look them up
-         AND p.created_import_id IS DISTINCT FROM $1::bigint
-         AND substr(p.region_code, 1, 6) = ANY($4::text[])
-         -- the others in the file are in person_change
-         AND NOT EXISTS (SELECT 1 FROM person_change c WHERE c.person_id = p.id)
+       FROM person_change c WHERE c.absent AND p.id = c.person_id
        RETURNING p.id
      )
      INSERT INTO person_history (person_id, import_id, change, fields)
      SELECT id, $1::bigint, 'ABSENT', jsonb_build_object('edition', $2::text) FROM absent`,
-    [importId, edition, kabupatenCode, coveredKecamatan],
+    [importId, edition],
   );
   return result.rowCount;
 }
@@ -342,13 +352,15 @@ export async function countChanges(raw: RawConnection, staged: number) {
     unchanged: number;
     touched: number;
     returned: number;
+    absent: number;
   }>(
     `SELECT count(*)::int AS known,
             count(*) FILTER (WHERE diff <> '{}'::jsonb)::int AS updated,
             count(*) FILTER (WHERE diff = '{}'::jsonb)::int AS unchanged,
             count(*) FILTER (WHERE touch)::int AS touched,
-            count(*) FILTER (WHERE was_absent IS NOT NULL)::int AS returned
-     FROM person_change`,
+            count(*) FILTER (WHERE was_absent IS NOT NULL)::int AS returned,
+            (SELECT count(*) FROM person_change WHERE absent)::int AS absent
+     FROM person_change WHERE in_file AND person_id IS NOT NULL`,
   );
   const r = rows[0]!;
   return { ...r, inserted: staged - r.known };

@@ -263,7 +263,12 @@ async function applyStaged(
 ) {
   const { importId, edition } = params;
   await step('stageKk', () => apply.buildStageKk(raw));
-  await step('personChanges', () => apply.buildPersonChanges(raw, edition));
+  await step('personChanges', () =>
+    apply.buildPersonChanges(raw, edition, {
+      kabupatenCode: params.kabupatenCode,
+      coveredKecamatan: params.coveredKecamatan,
+    }),
+  );
   const counts = await step('count', () => apply.countChanges(raw, params.accepted));
   const kkChanged = await step('kkHistory', () => apply.recordKkHistory(raw, importId));
   const householdsUpdated = await step('updateHouseholds', () => apply.updateHouseholds(raw));
@@ -275,11 +280,7 @@ async function applyStaged(
     await step('personHistory', () => apply.recordPersonUpdates(raw, importId));
   if (counts.inserted > 0) await step('insertPersons', () => apply.insertPersons(raw, importId, edition));
   const absent =
-    params.accepted > 0
-      ? await step('flagAbsent', () =>
-          apply.flagAbsent(raw, importId, edition, params.kabupatenCode, params.coveredKecamatan),
-        )
-      : 0;
+    counts.absent > 0 ? await step('flagAbsent', () => apply.flagAbsent(raw, importId, edition)) : 0;
   const desilWritten = await step('desil', () => apply.upsertDesil(raw, edition));
   if (bulk) await step('endBulk', () => apply.endBulkLoad(raw));
   return {
