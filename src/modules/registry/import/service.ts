@@ -115,7 +115,6 @@ export function createRegistryImportService(deps: {
       onProgress?: (rowsRead: number, stage: string, totalRows: number | null) => void,
     ): Promise<DtsenImportSummary> {
       const { edition, file, mapping } = await prepare(actor, input);
-      const sha256 = await fileSha256(input.filePath);
       const startedAt = clock.now();
       const regions = await loadRegionSets(database.db);
 
@@ -128,7 +127,8 @@ export function createRegistryImportService(deps: {
             kind: input.kind ?? 'DTSEN',
             edition,
             file_name: input.fileName ?? path.basename(input.filePath),
-            file_sha256: sha256,
+            // Filled in at the end: the file is hashed while the database applies it (below).
+            file_sha256: '',
             file_format: file.format,
             rows_read: 0,
             accepted: 0,
@@ -181,6 +181,10 @@ export function createRegistryImportService(deps: {
         for (const chunk of read.kkChunks) await raw.copyCsv('stage_kk_raw', apply.STAGE_KK_COLUMNS, chunk);
         if (firstLoad) await claimHouseholdIds(raw, read.lastHouseholdId);
         onProgress?.(rowsRead, 'menerapkan', rowsRead);
+        // Hashed now, not before reading: while the database applies the file this thread mostly
+        // waits (on a server; 1 M people: 0.15 s no longer in front of the import).
+        const hashing = fileSha256(input.filePath);
+        hashing.catch(() => {}); // awaited below; a failure of the apply must not leave it unhandled
 
         // Each step timed: the figures go in the summary (and the benchmark) to show where time goes.
         const { timings, step } = stepTimer();
@@ -226,9 +230,16 @@ export function createRegistryImportService(deps: {
           headers: file.headers,
           timingsMs: timings,
         };
+        const sha256 = await hashing;
         await db
           .updateTable('registry_import')
-          .set({ rows_read: rowsRead, accepted, rejected, summary: JSON.stringify(summary) })
+          .set({
+            rows_read: rowsRead,
+            accepted,
+            rejected,
+            file_sha256: sha256,
+            summary: JSON.stringify(summary),
+          })
           .where('id', '=', importId)
           .execute();
         await deps.onImported?.(db, importId, actor);
