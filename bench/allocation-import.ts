@@ -48,6 +48,7 @@ import {
   startRssSampler,
   stepsAndSlowStatements,
 } from './support/engine-kit';
+import { ENGINE_NODE_ARGS } from './support/node-args';
 import { timeStatements } from './support/timed-database';
 
 const SEED = 1;
@@ -65,7 +66,7 @@ function orchestrate() {
   const run = (engineName: string) => {
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', import.meta.filename, 'engine', engineName, households, lines],
+      [...ENGINE_NODE_ARGS, import.meta.filename, 'engine', engineName, households, lines],
       { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * MB },
     );
     if (result.status !== 0) throw new Error(`engine ${engineName} exited with ${result.status}`);

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ENGINE_NODE_ARGS } from './support/node-args';
 
 const lines = Number(process.argv[2] ?? 1_000_000);
 const root = path.resolve(import.meta.dirname, '..');
@@ -34,8 +35,7 @@ function runEngine(engine: 'pglite' | 'postgres'): EngineResult {
   const result = spawnSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      ...ENGINE_NODE_ARGS,
       path.join(root, 'bench/support/disbursement-import-engine.ts'),
       engine,
       workDir,

@@ -29,6 +29,7 @@ import { loadReferenceRegions } from '../src/modules/regions/load';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor';
 import { loadConfig } from '../src/platform/config';
 import { createServices } from '../src/platform/services';
+import { ENGINE_NODE_ARGS } from './support/node-args';
 
 const root = path.resolve(import.meta.dirname, '..');
 const targets = { pgliteRunSecondsMax: 30, postgresRunSecondsMax: 10, peakRssMBMax: 1500 };
@@ -46,7 +47,7 @@ async function main(allocations: number) {
   const child = (engine: string) => {
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', import.meta.filename, '--engine', engine, String(allocations)],
+      [...ENGINE_NODE_ARGS, import.meta.filename, '--engine', engine, String(allocations)],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 16 * MB },
     );
     if (result.status !== 0) throw new Error(`engine ${engine} exited with ${result.status}`);

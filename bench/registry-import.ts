@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DtsenCsvResult } from './support/dtsen-csv';
+import { ENGINE_NODE_ARGS } from './support/node-args';
 
 const persons = Number(process.argv[2] ?? 1_000_000);
 const SEED = 1;
@@ -51,7 +52,7 @@ interface EngineResult {
 function runScript<T>(script: string, args: string[]): T {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'bench/support', script), ...args],
+    [...ENGINE_NODE_ARGS, path.join(root, 'bench/support', script), ...args],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
