@@ -65,29 +65,12 @@ export async function readInThisThread<Done>(
   copy: (chunk: SinkChunk) => Promise<void>,
 ): Promise<Done> {
   let pending: Promise<unknown> = Promise.resolve();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  let waited = 0;
   const done = await readIntoSink(file, sink, chunkRows, async (chunk) => {
-    const w = performance.now();
     await pending;
-    waited += performance.now() - w;
     pending = copy(chunk);
     // Awaited at the next chunk or at the end; this only keeps an early failure from being unhandled.
     pending.catch(() => {});
   });
   await pending;
-  const c = process.cpuUsage(cpu0);
-  if (process.env.EXP_DEBUG)
-    console.error(
-      'read wall',
-      Math.round(performance.now() - t0),
-      'cpu user',
-      Math.round(c.user / 1000),
-      'sys',
-      Math.round(c.system / 1000),
-      'waited',
-      Math.round(waited),
-    );
   return done;
 }

@@ -4,6 +4,7 @@ import type { CellValue } from '../../../platform/files/tabular';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
 import { householdLine } from './first-load';
+import { KkSlots } from './kk-slots';
 import { NikSet } from './nik-set';
 import { KkRepresentatives, stageLine } from './stage-csv';
 import { isRejection, type RowContext, validateRow } from './validate-row';
@@ -165,6 +166,24 @@ describe('fast row validator', () => {
       row[5] = sex;
       expect(fast(serial, row), JSON.stringify(row)).toEqual(validateRow(serial, row, slowContext));
     }
+  });
+
+  it('KkSlots maps KKs to slots like a Map', () => {
+    const slots = new KkSlots();
+    const reference = new Map<string, number>();
+    let differences = 0;
+    for (let i = 0; i < 300_000; i++) {
+      const kk = `${1371000000000000 + (i % 200_000) * 104_729}`.slice(0, 16);
+      if (slots.get(kk) !== reference.get(kk)) differences++;
+      if (!reference.has(kk)) {
+        reference.set(kk, i);
+        slots.set(kk, i);
+      }
+    }
+    expect(differences).toBe(0);
+    slots.set('12345', 7);
+    expect(slots.get('12345')).toBe(7);
+    expect(slots.get('9999999999999999')).toBeUndefined();
   });
 
   it('NikSet keeps NIKs like a Set', () => {

@@ -82,7 +82,7 @@ export class NikSet {
 }
 
 /** Eight digits from `from` as a number, or -1 when one is not a digit. */
-function half(text: string, from: number): number {
+export function half(text: string, from: number): number {
   let n = 0;
   for (let i = from; i < from + 8; i++) {
     const c = text.charCodeAt(i) - 48;

@@ -1,4 +1,5 @@
 import { csvValue } from '../../../db/copy-csv';
+import { KkSlots } from './kk-slots';
 import type { RegistryRecord } from './validate-row';
 
 /** A text value for COPY csv, quoted only when it must be (copy-csv.ts's rules). */
@@ -71,13 +72,12 @@ export function stageKkLine(r: RegistryRecord, _householdId: number, slot: numbe
  * numbers them — so that its people can go straight into `person` while the file is read.
  */
 export class KkRepresentatives {
-  /** KK → its slot: the KK's place in order of first appearance (the key is a slice of its line). */
-  private readonly slots = new Map<string, number>();
+  /** KK → its slot: the KK's place in order of first appearance. */
+  private readonly slots = new KkSlots();
   /** Per slot: the line describing the KK (from its representative row), that row's rank (0 head, 1, 2) and desil. */
   private readonly lines: string[] = [];
   private readonly ranks: number[] = [];
   private readonly desils: Array<number | null> = [];
-  private readonly keys: string[] = [];
   /** The KK of the previous row, its best rank so far and its id: a family's rows mostly follow each other. */
   private lastKk = '';
   private lastRank = 3;
@@ -102,8 +102,7 @@ export class KkRepresentatives {
     // Household ids follow the order of first appearance: the slot's.
     const id = this.firstHouseholdId === undefined ? 0 : this.firstHouseholdId + slot;
     const knownRank = known === undefined ? 3 : this.ranks[slot]!;
-    // The KK as this class keeps it (not the cell, a slice that would keep its chunk of the file alive).
-    if (known !== undefined) this.lastKk = this.keys[slot]!;
+    this.lastKk = r.kk;
     this.lastRank = Math.min(rank, knownRank);
     this.lastId = id;
     this.lastSlot = slot;
@@ -113,14 +112,7 @@ export class KkRepresentatives {
     this.ranks[slot] = rank;
     this.desils[slot] = r.desil;
     this.lastChanged = true;
-    if (known === undefined) {
-      // The key is a slice of the line, not the cell, which may keep its chunk of the file alive.
-      const at = line.indexOf(r.kk);
-      const key = line.slice(at, at + r.kk.length);
-      this.keys[slot] = key;
-      this.slots.set(key, slot);
-      this.lastKk = key;
-    }
+    if (known === undefined) this.slots.set(r.kk, slot);
     return id;
   }
 
