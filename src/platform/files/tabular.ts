@@ -220,34 +220,25 @@ async function readHead(filePath: string, bytes: number): Promise<string> {
 }
 
 async function openXlsx(filePath: string, sheetName: string | undefined): Promise<TabularFile> {
-  // styles: 'cache' so date-formatted cells come back as Date, not as serial numbers.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const sheets = reader[Symbol.asyncIterator]();
-  let sheet: ExcelJS.stream.xlsx.WorksheetReader | undefined;
-  const seen: string[] = [];
+  let found: Awaited<ReturnType<typeof findSheet>>;
   try {
-    for (;;) {
-      const next = await sheets.next();
-      if (next.done) break;
-      const name = (next.value as unknown as { name?: string }).name ?? '';
-      seen.push(name);
-      if (!sheetName || name.toLowerCase() === sheetName.toLowerCase()) {
-        sheet = next.value;
-        break;
-      }
-      // Skip the rows of sheets we do not want.
-      for await (const _ of next.value) {
-      }
-    }
+    found = await findSheet(filePath, sheetName);
   } catch (error) {
-    throw new ValidationError('FILE_FORMAT', `Berkas .xlsx tidak dapat dibaca: ${(error as Error).message}`);
+    // exceljs's streaming reader sometimes reaches a sheet before the workbook part that names
+    // it and fails with "reading 'sheets'" (a race, exceljs issue #3064; files written by
+    // exceljs itself store that part last). The same file read again usually goes through.
+    if (!isSheetsRace(error)) throw error;
+    try {
+      found = await findSheet(filePath, sheetName);
+    } catch (again) {
+      if (!isSheetsRace(again)) throw again;
+      throw new ValidationError(
+        'FILE_FORMAT',
+        `Berkas .xlsx tidak dapat dibaca: ${(again as Error).message}`,
+      );
+    }
   }
+  const { sheet, seen } = found;
   if (!sheet) {
     throw new ValidationError(
       'SHEET_NOT_FOUND',
@@ -269,6 +260,37 @@ async function openXlsx(filePath: string, sheetName: string | undefined): Promis
   }
   return { format: 'xlsx', headers, rows: rows(), estimatedRows: null };
 }
+
+/** The wanted sheet (the first when none is named) and the names of the sheets before it. */
+async function findSheet(filePath: string, sheetName: string | undefined) {
+  // styles: 'cache' so date-formatted cells come back as Date, not as serial numbers.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets = reader[Symbol.asyncIterator]();
+  const seen: string[] = [];
+  try {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) return { sheet: undefined, seen };
+      const name = (next.value as unknown as { name?: string }).name ?? '';
+      seen.push(name);
+      if (!sheetName || name.toLowerCase() === sheetName.toLowerCase()) return { sheet: next.value, seen };
+      // Skip the rows of sheets we do not want.
+      for await (const _ of next.value) {
+      }
+    }
+  } catch (error) {
+    if (isSheetsRace(error)) throw error;
+    throw new ValidationError('FILE_FORMAT', `Berkas .xlsx tidak dapat dibaca: ${(error as Error).message}`);
+  }
+}
+
+const isSheetsRace = (error: unknown) => String((error as Error)?.message).includes("reading 'sheets'");
 
 function rowCells(row: ExcelJS.Row): CellValue[] {
   const values = row.values as unknown[];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { csvRow } from '../../../db/copy-csv';
 import type { CellValue } from '../../../platform/files/tabular';
+import { DigitKeyTable } from './digit-key-table';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
 import { householdLine } from './first-load';
-import { KkSlots } from './kk-slots';
 import { NikSet } from './nik-set';
 import { KkRepresentatives, stageLine } from './stage-csv';
 import { isRejection, type RowContext, validateRow } from './validate-row';
@@ -168,20 +168,19 @@ describe('fast row validator', () => {
     }
   });
 
-  it('KkSlots maps KKs to slots like a Map', () => {
-    const slots = new KkSlots();
+  it('DigitKeyTable maps KKs to slots like a Map', () => {
+    const slots = new DigitKeyTable();
     const reference = new Map<string, number>();
     let differences = 0;
     for (let i = 0; i < 300_000; i++) {
       const kk = `${1371000000000000 + (i % 200_000) * 104_729}`.slice(0, 16);
       if (slots.get(kk) !== reference.get(kk)) differences++;
-      if (!reference.has(kk)) {
-        reference.set(kk, i);
-        slots.set(kk, i);
-      }
+      expect(slots.addNew(kk, i)).toBe(!reference.has(kk));
+      if (!reference.has(kk)) reference.set(kk, i);
     }
     expect(differences).toBe(0);
-    slots.set('12345', 7);
+    expect(slots.addNew('12345', 7)).toBe(true);
+    expect(slots.addNew('12345', 8)).toBe(false);
     expect(slots.get('12345')).toBe(7);
     expect(slots.get('9999999999999999')).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { csvValue } from '../../../db/copy-csv';
-import { KkSlots } from './kk-slots';
+import { DigitKeyTable } from './digit-key-table';
 import type { RegistryRecord } from './validate-row';
 
 /** A text value for COPY csv, quoted only when it must be (copy-csv.ts's rules). */
@@ -73,7 +73,7 @@ export function stageKkLine(r: RegistryRecord, _householdId: number, slot: numbe
  */
 export class KkRepresentatives {
   /** KK → its slot: the KK's place in order of first appearance. */
-  private readonly slots = new KkSlots();
+  private readonly slots = new DigitKeyTable();
   /** Per slot: the line describing the KK (from its representative row), that row's rank (0 head, 1, 2) and desil. */
   private readonly lines: string[] = [];
   private readonly ranks: number[] = [];
@@ -112,7 +112,7 @@ export class KkRepresentatives {
     this.ranks[slot] = rank;
     this.desils[slot] = r.desil;
     this.lastChanged = true;
-    if (known === undefined) this.slots.set(r.kk, slot);
+    if (known === undefined) this.slots.addNew(r.kk, slot);
     return id;
   }
 
