@@ -220,22 +220,17 @@ async function readHead(filePath: string, bytes: number): Promise<string> {
 }
 
 async function openXlsx(filePath: string, sheetName: string | undefined): Promise<TabularFile> {
-  let found: Awaited<ReturnType<typeof findSheet>>;
-  try {
-    found = await findSheet(filePath, sheetName);
-  } catch (error) {
-    // exceljs's streaming reader sometimes reaches a sheet before the workbook part that names
-    // it and fails with "reading 'sheets'" (a race, exceljs issue #3064; files written by
-    // exceljs itself store that part last). The same file read again usually goes through.
-    if (!isSheetsRace(error)) throw error;
+  let found: Awaited<ReturnType<typeof findSheet>> | undefined;
+  for (let attempt = 1; !found; attempt++) {
     try {
       found = await findSheet(filePath, sheetName);
-    } catch (again) {
-      if (!isSheetsRace(again)) throw again;
-      throw new ValidationError(
-        'FILE_FORMAT',
-        `Berkas .xlsx tidak dapat dibaca: ${(again as Error).message}`,
-      );
+    } catch (error) {
+      const message = (error as Error).message;
+      // exceljs's streaming reader sometimes reaches a sheet before the workbook part that names
+      // it and fails with "reading 'sheets'" (a race, exceljs issue #3064; files written by
+      // exceljs itself store that part last). The same file read again usually goes through.
+      if (attempt === 1 && message.includes("reading 'sheets'")) continue;
+      throw new ValidationError('FILE_FORMAT', `Berkas .xlsx tidak dapat dibaca: ${message}`);
     }
   }
   const { sheet, seen } = found;
@@ -273,24 +268,17 @@ async function findSheet(filePath: string, sheetName: string | undefined) {
   });
   const sheets = reader[Symbol.asyncIterator]();
   const seen: string[] = [];
-  try {
-    for (;;) {
-      const next = await sheets.next();
-      if (next.done) return { sheet: undefined, seen };
-      const name = (next.value as unknown as { name?: string }).name ?? '';
-      seen.push(name);
-      if (!sheetName || name.toLowerCase() === sheetName.toLowerCase()) return { sheet: next.value, seen };
-      // Skip the rows of sheets we do not want.
-      for await (const _ of next.value) {
-      }
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) return { sheet: undefined, seen };
+    const name = (next.value as unknown as { name?: string }).name ?? '';
+    seen.push(name);
+    if (!sheetName || name.toLowerCase() === sheetName.toLowerCase()) return { sheet: next.value, seen };
+    // Skip the rows of sheets we do not want.
+    for await (const _ of next.value) {
     }
-  } catch (error) {
-    if (isSheetsRace(error)) throw error;
-    throw new ValidationError('FILE_FORMAT', `Berkas .xlsx tidak dapat dibaca: ${(error as Error).message}`);
   }
 }
-
-const isSheetsRace = (error: unknown) => String((error as Error)?.message).includes("reading 'sheets'");
 
 function rowCells(row: ExcelJS.Row): CellValue[] {
   const values = row.values as unknown[];

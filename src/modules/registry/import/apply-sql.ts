@@ -133,7 +133,6 @@ export async function buildPersonChanges(
       WHEN p.household_id = k.household_id THEN COALESCE(k.old_kk, k.kk)
       ELSE (SELECT oh.kk FROM household oh WHERE oh.id = p.household_id) END AS old_kk) c0
     ) c
-    WHERE c.in_file OR c.absent
     ) d
     -- Only the rows with something to do: on a re-import of an unchanged file, none (counts: countChanges).
     WHERE d.touch OR (d.in_file AND d.person_id IS NULL) OR d.absent;
@@ -367,8 +366,7 @@ export async function countChanges(raw: RawConnection, staged: number) {
      FROM person_change`,
   );
   const r = rows[0]!;
-  const known = staged - r.inserted;
-  return { ...r, known, unchanged: known - r.updated };
+  return { ...r, unchanged: staged - r.inserted - r.updated };
 }
 
 /**

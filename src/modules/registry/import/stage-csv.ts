@@ -99,8 +99,7 @@ export class KkRepresentatives {
     if (r.kk === this.lastKk && this.lastRank <= rank) return this.lastId;
     const known = this.slots.get(r.kk);
     const slot = known ?? this.lines.length;
-    // Household ids follow the order of first appearance: the slot's.
-    const id = this.firstHouseholdId === undefined ? 0 : this.firstHouseholdId + slot;
+    const id = this.idOf(slot);
     const knownRank = known === undefined ? 3 : this.ranks[slot]!;
     this.lastKk = r.kk;
     this.lastRank = Math.min(rank, knownRank);
@@ -129,9 +128,9 @@ export class KkRepresentatives {
     return this.desils[slot] ?? null;
   }
 
-  /** The household id of the KK in `slot` (ids assigned). */
+  /** The household id of the KK in `slot`: ids follow the order of first appearance (0 unless ids are assigned). */
   idOf(slot: number): number {
-    return (this.firstHouseholdId ?? 0) + slot;
+    return this.firstHouseholdId === undefined ? 0 : this.firstHouseholdId + slot;
   }
 
   /** The last household id given, or null when none was (ids not assigned, or no KK). */
