@@ -43,19 +43,19 @@ export async function countAlreadyAllocated(raw: RawConnection, program: string,
   return rows[0]?.n ?? 0;
 }
 
-/** `alloc_household`: the registry households the file's NIKs belong to, with the amounts the file gives them. */
+/**
+ * `alloc_household`: the registry households the file's NIKs belong to, with the lowest and the
+ * highest amount the file gives each (a household's lines disagree with its entitlement exactly
+ * when one of the two does; min/max hash-aggregate where the set of amounts needed a second,
+ * spilling aggregation).
+ */
 export async function buildAllocHouseholds(raw: RawConnection): Promise<number> {
   await raw.exec(`
     CREATE TEMP TABLE alloc_household ON COMMIT DROP AS
-    SELECT household_id, array_agg(amount) AS amounts
-    FROM (
-      -- Distinct pairs first (hashed), then grouped: array_agg(DISTINCT …) sorted every group.
-      -- The amounts' order does not matter (only '<> ANY' reads them).
-      SELECT DISTINCT p.household_id, s.amount
-      FROM stage_alloc s JOIN person p ON p.nik = s.nik
-      WHERE p.household_id IS NOT NULL
-    ) d
-    GROUP BY household_id;
+    SELECT p.household_id, min(s.amount) AS lo, max(s.amount) AS hi
+    FROM stage_alloc s JOIN person p ON p.nik = s.nik
+    WHERE p.household_id IS NOT NULL
+    GROUP BY p.household_id;
     ANALYZE alloc_household;`);
   const { rows } = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM alloc_household');
   return rows[0]?.n ?? 0;

@@ -29,7 +29,7 @@ import {
 } from '../programs/period-rules';
 import * as apply from './apply-sql';
 import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
-import { buildMismatchCalculations, buildPkhHouseholds, buildPkhMembers } from './pkh-sql';
+import { buildMismatchCalculations, buildPkhHouseholds } from './pkh-sql';
 import type { AllocationFlag, AllocationRejectionCode } from './reasons';
 import { ALLOCATION_SINK } from './row-sink';
 
@@ -229,11 +229,10 @@ export function createAllocationImportService(deps: {
         let expected: apply.ExpectedSource = { kind: 'none' };
         const pkh = program.kind === 'PKH' ? pkhRulesFrom(rules) : null;
         if (pkh) {
-          await step('pkhMembers', () => buildPkhMembers(raw, pkh, period));
           await step('pkhHouseholds', () =>
-            buildPkhHouseholds(raw, pkh, { code: program.code, period: period.code }),
+            buildPkhHouseholds(raw, pkh, period, { code: program.code, period: period.code }),
           );
-          await step('calculations', () => buildMismatchCalculations(raw, pkh));
+          await step('calculations', () => buildMismatchCalculations(raw, pkh, period));
           expected = { kind: 'household' };
         } else {
           expected = constantEntitlement(program, rules, period);

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computePkhBenefit, pkhRulesFrom } from '../../src/domain/pkh-benefit';
+import { rulesAt } from '../../src/modules/programs/period-rules';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { createTestApp, type TestApp } from '../support/app';
+import { ALLOCATION_CSV_HEADERS, writeLines } from '../support/distribution-files';
+import { tempDir } from '../support/dtsen-fixture';
+import { buildPkhFamily, type PkhMemberInput } from '../support/pkh-families';
+
+/**
+ * The import computes the PKH entitlement set-based in two ways — one aggregation over
+ * component counts for every household (the expected amount), and member by member for the
+ * households whose amount differs (the explanation). Both must give what computePkhBenefit
+ * gives, on families built to sit on the rule's edges: birthdays on the day a child turns 7,
+ * a youth 22 or an elder 70 (29 February included), pregnancies ending around the period,
+ * more members of a component than its limit, more eligible members than the maximum,
+ * members who died or moved, and sanctioned families.
+ */
+
+const DESA = '1371011002';
+const PERIOD = { code: '2026-T3', start: '2026-07-01', end: '2026-09-30', months: 3 };
+let t: TestApp;
+let dir: string;
+const admin = { ...SYSTEM_ACTOR, username: 'uji', regionCode: '1371' };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  dir = tempDir();
+});
+afterAll(async () => {
+  await t.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A small deterministic generator (mulberry32): the same families on every run. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EDGE_BIRTHS = [
+  '2019-07-01', // 7 at the start: no longer anak usia dini
+  '2019-07-02', // 6 at the start
+  '2004-07-01', // 22: too old for the SMA component
+  '2004-07-02', // 21
+  '1956-07-01', // 70: lanjut usia
+  '1956-07-02', // 69
+  '2020-02-29', // a leap-day child, 6 at the start
+  '1956-02-29', // a leap-day elder
+  '2026-07-01', // born on the first day of the period
+  '2026-07-02', // born after the start: not a member yet
+];
+const SCHOOLING = [null, null, 'PAUD_TK', 'SD', 'SMP', 'SMA', 'SMA'];
+const DUE = [null, null, null, '2026-06-01', '2026-05-20', '2026-05-19', '2027-07-07', '2027-07-08'];
+
+function day(next: () => number, from: number, to: number) {
+  const ms = Date.UTC(from, 0, 1) + Math.floor(next() * (Date.UTC(to, 0, 1) - Date.UTC(from, 0, 1)));
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function family(next: () => number): PkhMemberInput[] {
+  const size = 1 + Math.floor(next() * 9);
+  return Array.from({ length: size }, () => {
+    const r = next();
+    return {
+      birthDate:
+        r < 0.3
+          ? EDGE_BIRTHS[Math.floor(next() * EDGE_BIRTHS.length)]!
+          : day(next, r < 0.6 ? 2005 : 1940, 2026),
+      schooling: SCHOOLING[Math.floor(next() * SCHOOLING.length)] ?? null,
+      pregnancyDueDate: DUE[Math.floor(next() * DUE.length)] ?? null,
+      severeDisability: next() < 0.15,
+      status: r > 0.92 ? 'MENINGGAL' : r > 0.88 ? 'PINDAH' : 'HIDUP',
+    };
+  });
+}
+
+describe('PKH entitlement of many families', () => {
+  it('gives every household the amount and the explanation computePkhBenefit gives', async () => {
+    const next = random(20261206);
+    const families = [];
+    for (let i = 0; i < 80; i++) families.push(await buildPkhFamily(t.services, DESA, family(next)));
+    const sanctioned = new Set(families.filter((_, i) => i % 7 === 3).map((f) => f.id));
+    for (const id of sanctioned) {
+      await t.services.database.db
+        .insertInto('kpm_noncompliance')
+        .values({ household_id: id, program_code: 'PKH', period: PERIOD.code, reason: 'Absen faskes' })
+        .execute();
+    }
+    // Amount 1 differs from every entitlement: every line keeps its explanation.
+    const file = await writeLines(path.join(dir, 'alokasi.csv'), [
+      ALLOCATION_CSV_HEADERS.join(','),
+      ...families.map((f) => `${f.headNik},${f.kk},,1,BRI,`),
+    ]);
+    const summary = await t.services.allocationImport.importAllocations(admin, {
+      program: 'PKH',
+      period: PERIOD.code,
+      filePath: file,
+    });
+    expect(summary.accepted).toBe(families.length);
+
+    const rules = pkhRulesFrom(await rulesAt(t.services.database.db, 'PKH', PERIOD.start));
+    const lines = await t.services.database.db
+      .selectFrom('allocation')
+      .select(['household_id', 'expected_amount', 'calculation'])
+      .where('import_id', '=', summary.importId)
+      .execute();
+    const persons = await t.services.database.db
+      .selectFrom('person')
+      .select([
+        'id',
+        'name',
+        'birth_date',
+        'status',
+        'schooling',
+        'pregnancy_due_date',
+        'severe_disability',
+        'household_id',
+      ])
+      .where(
+        'household_id',
+        'in',
+        families.map((f) => f.id),
+      )
+      .execute();
+    let withComponents = 0;
+    for (const line of lines) {
+      const members = persons
+        .filter((p) => p.household_id === line.household_id)
+        .map((m) => ({
+          personId: m.id,
+          name: m.name,
+          birthDate: m.birth_date,
+          status: m.status,
+          schooling: m.schooling,
+          pregnancyDueDate: m.pregnancy_due_date,
+          severeDisability: m.severe_disability,
+        }));
+      const expected = computePkhBenefit(members, PERIOD, rules, {
+        sanctioned: sanctioned.has(Number(line.household_id)),
+      });
+      if (expected.members.length > 0) withComponents++;
+      expect(line.expected_amount).toBe(expected.expected);
+      expect(line.calculation).toEqual(expected);
+    }
+    // The families do reach the rule's edges: most have eligible members, some over the limits.
+    expect(withComponents).toBeGreaterThan(50);
+    const outcomes = new Set(
+      lines.flatMap((l) =>
+        (l.calculation as { members: Array<{ outcome: string }> }).members.map((m) => m.outcome),
+      ),
+    );
+    expect(outcomes).toEqual(new Set(['COUNTED', 'OVER_MAX_MEMBERS', 'OVER_COMPONENT_LIMIT']));
+  });
+});
