@@ -239,8 +239,8 @@ describe('kept lines and flags', () => {
     const invalid = '1371011399700001'; // month 13: no NIK Dukcapil could issue
     const summary = await importFile(
       await csv([
-        [family.headNik, '1371010101990001', null, '750000', 'BRI', null], // KK_MISMATCH
-        [matching.headNik, matching.kk, null, '225000', 'POS', null], // no flag
+        [family.headNik, '1371010101990001', null, '750000', 'BRI', '0123-01-000123-50-1'], // KK_MISMATCH
+        [matching.headNik, matching.kk, null, '225000', 'POS', 'kks 9.001/a'], // no flag
         [unknownHere, null, null, '750000', 'BRI', null],
         [unknownElsewhere, null, null, '750000', 'BRI', null],
         [invalid, null, null, '750000', 'BRI', null],
@@ -249,6 +249,14 @@ describe('kept lines and flags', () => {
     );
     expect(summary).toMatchObject({ accepted: 5, rejected: 0, linked: 2, households: 2 });
     expect(summary.flaggedByReason).toEqual({ KK_MISMATCH: 1, NIK_NOT_IN_REGISTRY: 3, NIK_INVALID: 1 });
+    // Accounts are stored as channel reports are matched: no separators, upper case.
+    const accounts = await db()
+      .selectFrom('allocation')
+      .select('account')
+      .where('import_id', '=', summary.importId)
+      .orderBy('line')
+      .execute();
+    expect(accounts.map((a) => a.account)).toEqual(['012301000123501', 'KKS9001A', null, null, null]);
     const lines = await db()
       .selectFrom('allocation')
       .select(['line', 'flags', 'scope_code', 'household_id', 'expected_amount'])

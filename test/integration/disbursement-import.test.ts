@@ -213,7 +213,8 @@ describe('channel report import: lines', () => {
     const ids = await seedAllocations(
       t.services.database.db,
       [
-        { nik: a, amount: 750000, scopeCode: DESA, account: '0123-01-000123-50-1' },
+        // Stored as the allocation import stores accounts: no separators, upper case.
+        { nik: a, amount: 750000, scopeCode: DESA, account: '012301000123501' },
         { nik: b, amount: 750000, scopeCode: DESA, account: 'KKS999' },
         { nik: c, amount: 750000, scopeCode: OTHER_DESA, account: 'KKS999', channel: 'POS' },
       ],
@@ -221,7 +222,7 @@ describe('channel report import: lines', () => {
     );
     const file = write([
       // The account names allocation a even though the NIK column says b.
-      reportLine({ NIK: b, NO_REKENING: '012301000123501' }),
+      reportLine({ NIK: b, NO_REKENING: '0123-01-000123-50-1' }),
       // The account names two allocations: the NIK decides.
       reportLine({ NIK: c, NO_REKENING: 'kks 999' }),
       // No allocation: kept as TIDAK_DIALOKASIKAN, scoped by the NIK's kecamatan.

@@ -118,7 +118,7 @@ export function validateAllocationRow(
     name: text(cellAt(cells, columns.name), 200),
     amount,
     channel,
-    account: text(cellAt(cells, columns.account), 40),
+    account: accountKey(text(cellAt(cells, columns.account), 40)),
   };
 }
 
@@ -167,6 +167,18 @@ function channelOf(value: string): Channel | null {
   }
   return channel;
 }
+
+/**
+ * An account/KKS number as it is stored and matched: without spaces, dots, dashes and slashes,
+ * upper case (`0123-01-000123-50-1` = `012301000123501`), as channel reports are read
+ * (normaliseAccount): a report line then finds its allocation by plain equality.
+ */
+function accountKey(value: string | null): string | null {
+  if (value === null) return null;
+  const key = value.replace(SEPARATORS, '').toUpperCase();
+  return key === '' ? null : key;
+}
+const SEPARATORS = /[\s.\-/]+/g;
 
 function text(value: CellValue, maxLength: number): string | null {
   if (typeof value === 'string' && value.length <= maxLength && !NEEDS_CLEANING.test(value)) return value;

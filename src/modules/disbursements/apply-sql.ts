@@ -34,8 +34,9 @@ export async function createStage(raw: RawConnection): Promise<void> {
  * exactly one allocation line, else by NIK when that names exactly one (issue 4 brief). A line
  * naming two or more (and not settled by the other key) is ambiguous and will be rejected
  * (MATCHES_TWO_ALLOCATIONS); a line naming none is kept unmatched (TIDAK_DIALOKASIKAN).
- * Accounts are compared without spaces, dots, dashes and slashes on both sides, so
- * `0123-01-000123-50-1` in one file and `012301000123501` in the other are the same account.
+ * Accounts are compared without spaces, dots, dashes and slashes, upper case: both imports
+ * store them so (migration 0011), so `0123-01-000123-50-1` in one file and `012301000123501`
+ * in the other are the same account, and the join is plain equality.
  *
  * Two plain hash joins, no aggregation: a key naming two allocations makes its line appear
  * twice, which `resolveFanOut` then settles for those few lines. Measured on 1 M lines against
@@ -62,7 +63,7 @@ export async function matchAllocations(
        coalesce(coalesce(aa.channel, an.channel) <> $3, false) AS channel_differs,
        false AS already_reported
      FROM stage_disbursement s
-     LEFT JOIN allocation aa ON upper(translate(aa.account, ' .-/', '')) = s.account
+     LEFT JOIN allocation aa ON aa.account = s.account
        AND aa.program_code = $1 AND aa.period = $2
      LEFT JOIN allocation an ON an.nik = s.nik AND an.program_code = $1 AND an.period = $2`,
     [program, period, channel],
