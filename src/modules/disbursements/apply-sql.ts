@@ -201,12 +201,17 @@ export async function insertDisbursements(
   return result.rowCount;
 }
 
-// The disbursement table's secondary indexes and foreign keys, exactly as migration 0007 made them.
+// The disbursement table's indexes and foreign keys, exactly as migration 0007 made them.
 const DISBURSEMENT_BULK_DDL = {
+  // No foreign key points at disbursement: its primary key can go and come back too (the new
+  // ids are in order, so rebuilding it is a pass, not a sort; kept up row by row it was a third
+  // of the insert on PGlite).
   drop: `ALTER TABLE disbursement DROP CONSTRAINT disbursement_report_id_fkey;
     ALTER TABLE disbursement DROP CONSTRAINT disbursement_allocation_id_fkey;
-    DROP INDEX disbursement_period_idx; DROP INDEX disbursement_allocation_idx; DROP INDEX disbursement_report_idx;`,
-  create: `CREATE INDEX disbursement_period_idx ON disbursement (program_code, period);
+    DROP INDEX disbursement_period_idx; DROP INDEX disbursement_allocation_idx; DROP INDEX disbursement_report_idx;
+    ALTER TABLE disbursement DROP CONSTRAINT disbursement_pkey;`,
+  create: `ALTER TABLE disbursement ADD CONSTRAINT disbursement_pkey PRIMARY KEY (id);
+    CREATE INDEX disbursement_period_idx ON disbursement (program_code, period);
     CREATE INDEX disbursement_allocation_idx ON disbursement (allocation_id);
     CREATE INDEX disbursement_report_idx ON disbursement (report_id);
     ALTER TABLE disbursement ADD CONSTRAINT disbursement_report_id_fkey FOREIGN KEY (report_id) REFERENCES disbursement_report (id);
@@ -238,7 +243,11 @@ export async function insertDisbursementsBulkAware(
   const bulk = newRows >= BULK_MIN_ROWS && newRows >= Number(rows[0]?.n ?? 0);
   if (bulk) await raw.exec(DISBURSEMENT_BULK_DDL.drop);
   const inserted = await insertDisbursements(raw, reportId, program, period, channel);
-  if (bulk) await raw.exec(DISBURSEMENT_BULK_DDL.create);
+  if (bulk) {
+    // One statement at a time: each shows in the statement timings.
+    for (const statement of DISBURSEMENT_BULK_DDL.create.split(';').filter((s) => s.trim()))
+      await raw.exec(statement);
+  }
   return { inserted, bulk };
 }
 
