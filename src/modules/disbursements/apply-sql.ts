@@ -47,11 +47,11 @@ export async function matchAllocations(
   program: string,
   period: string,
   channel: string,
-): Promise<void> {
+): Promise<number> {
   // Temp tables are never analysed automatically: without statistics the planner expects a few
   // rows and picks nested loops over a million.
   await raw.exec('ANALYZE stage_disbursement');
-  await raw.query(
+  const created = await raw.query(
     `CREATE TEMP TABLE stage_line ON COMMIT DROP AS
      SELECT s.line, s.nik, s.nik_valid, s.account, s.amount, s.paid_on, s.status, s.reason,
        aa.id AS account_match, an.id AS nik_match,
@@ -68,6 +68,13 @@ export async function matchAllocations(
      LEFT JOIN allocation an ON an.nik = s.nik AND an.program_code = $1 AND an.period = $2`,
     [program, period, channel],
   );
+  // Rows written: more than the staged lines when a key named two allocations (resolveFanOut).
+  // stage_line is analysed only by the steps that join it (analyzeStageLine).
+  return created.rowCount;
+}
+
+/** Statistics for the statements that join stage_line (a fan-out, a cumulative re-export). */
+export async function analyzeStageLine(raw: RawConnection): Promise<void> {
   await raw.exec('ANALYZE stage_line;');
 }
 
@@ -82,11 +89,12 @@ export async function resolveFanOut(
   period: string,
   channel: string,
   stagedLines: number,
+  matchedRows: number,
 ) {
-  // Nearly always no key names two allocations: then stage_line holds each staged line once,
-  // and a count (a plain scan) spares the grouping of every line by its number.
-  const { rows } = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM stage_line');
-  if (rows[0]?.n === stagedLines) return 0;
+  // Nearly always no key names two allocations: then stage_line holds each staged line once
+  // (matchAllocations' row count says so), which spares the grouping of every line by its number.
+  if (matchedRows === stagedLines) return 0;
+  await analyzeStageLine(raw);
   const fanOut = await raw.query(
     `CREATE TEMP TABLE stage_fan_out ON COMMIT DROP AS
      SELECT line, count(DISTINCT account_match) AS n_account, min(account_match) AS account_match,

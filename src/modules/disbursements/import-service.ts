@@ -199,11 +199,16 @@ export function createDisbursementImportService(deps: {
           ),
         );
         onProgress?.(read.rowsRead, 'mencocokkan', read.rowsRead);
-        await step('match', () => apply.matchAllocations(raw, program, period, channel));
-        await step('fanOut', () => apply.resolveFanOut(raw, program, period, channel, read.accepted));
+        const matchedRows = await step('match', () => apply.matchAllocations(raw, program, period, channel));
+        await step('fanOut', () =>
+          apply.resolveFanOut(raw, program, period, channel, read.accepted, matchedRows),
+        );
         const earlier = await apply.hasEarlierLines(raw, program, period, channel);
         if (earlier)
-          await step('alreadyReported', () => apply.markAlreadyReported(raw, program, period, channel));
+          await step('alreadyReported', async () => {
+            await apply.analyzeStageLine(raw);
+            return apply.markAlreadyReported(raw, program, period, channel);
+          });
         const counts = await step('count', () => apply.countLines(raw));
         if (counts.ambiguous > 0) {
           const ambiguous = await step('ambiguous', () => apply.ambiguousLines(raw));
