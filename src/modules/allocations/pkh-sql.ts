@@ -28,7 +28,7 @@ import {
  * age at start >= years  <=>  birth_date <= this day. Comparing dates is what lets the
  * entitlement aggregation skip computing ages (to_char per member was most of its time).
  */
-export function dayYearsBefore(start: string, years: number): string {
+function dayYearsBefore(start: string, years: number): string {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   const year = y - years;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

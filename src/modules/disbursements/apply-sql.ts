@@ -211,8 +211,8 @@ export async function insertDisbursements(
 
 // The disbursement table's indexes and foreign keys, exactly as migration 0007 made them.
 const DISBURSEMENT_BULK_DDL = {
-  // No foreign key points at disbursement: its primary key can go and come back too (the new
-  // ids are in order, so rebuilding it is a pass, not a sort; kept up row by row it was a third
+  // No foreign key points at disbursement: its primary key can go and come back too (the ids
+  // come in heap order, so its rebuild sorts presorted input; kept up row by row it was a third
   // of the insert on PGlite).
   drop: `ALTER TABLE disbursement DROP CONSTRAINT disbursement_report_id_fkey;
     ALTER TABLE disbursement DROP CONSTRAINT disbursement_allocation_id_fkey;
