@@ -49,14 +49,14 @@ const openFresh = () =>
     serverUrl: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL,
   });
 
-// The allocation table's secondary indexes and keys (migration 0007), rebuilt after the setup COPY.
+// The allocation table's secondary indexes and keys (migrations 0007, 0012), rebuilt after the setup COPY.
 const ALLOCATION_DDL = {
   drop: `ALTER TABLE allocation DROP CONSTRAINT allocation_import_id_fkey;
     ALTER TABLE allocation DROP CONSTRAINT allocation_program_code_period_fkey;
     DROP INDEX allocation_period_idx; DROP INDEX allocation_nik_idx; DROP INDEX allocation_household_idx;
     DROP INDEX allocation_import_idx;`,
   create: `CREATE INDEX allocation_period_idx ON allocation (program_code, period, scope_code text_pattern_ops);
-    CREATE INDEX allocation_nik_idx ON allocation (program_code, period, nik);
+    CREATE INDEX allocation_nik_idx ON allocation (nik, program_code, period);
     CREATE INDEX allocation_household_idx ON allocation (household_id);
     CREATE INDEX allocation_import_idx ON allocation (import_id);
     ALTER TABLE allocation ADD CONSTRAINT allocation_import_id_fkey FOREIGN KEY (import_id) REFERENCES allocation_import (id);

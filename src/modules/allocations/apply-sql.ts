@@ -165,14 +165,14 @@ export async function insertAllocations(
   };
 }
 
-// The allocation table's secondary indexes and foreign keys, exactly as migration 0007 made them.
+// The allocation table's secondary indexes and foreign keys, exactly as migrations 0007 and 0012 made them.
 const ALLOCATION_BULK_DDL = {
   drop: `ALTER TABLE allocation DROP CONSTRAINT allocation_import_id_fkey;
     ALTER TABLE allocation DROP CONSTRAINT allocation_program_code_period_fkey;
     DROP INDEX allocation_period_idx; DROP INDEX allocation_nik_idx;
     DROP INDEX allocation_household_idx; DROP INDEX allocation_import_idx;`,
   create: `CREATE INDEX allocation_period_idx ON allocation (program_code, period, scope_code text_pattern_ops);
-    CREATE INDEX allocation_nik_idx ON allocation (program_code, period, nik);
+    CREATE INDEX allocation_nik_idx ON allocation (nik, program_code, period);
     CREATE INDEX allocation_household_idx ON allocation (household_id);
     CREATE INDEX allocation_import_idx ON allocation (import_id);
     ALTER TABLE allocation ADD CONSTRAINT allocation_import_id_fkey
