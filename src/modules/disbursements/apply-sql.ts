@@ -30,55 +30,6 @@ export async function createStage(raw: RawConnection): Promise<void> {
 }
 
 /**
- * Each staged line against the period's allocations: by account/KKS number when it names
- * exactly one allocation line, else by NIK when that names exactly one (issue 4 brief). A line
- * naming two or more (and not settled by the other key) is ambiguous and will be rejected
- * (MATCHES_TWO_ALLOCATIONS); a line naming none is kept unmatched (TIDAK_DIALOKASIKAN).
- * Accounts are compared without spaces, dots, dashes and slashes, upper case: both imports
- * store them so (migration 0011), so `0123-01-000123-50-1` in one file and `012301000123501`
- * in the other are the same account, and the join is plain equality.
- *
- * Two plain hash joins, no aggregation: a key naming two allocations makes its line appear
- * twice, which `resolveFanOut` then settles for those few lines. Measured on 1 M lines against
- * 1 M allocations (PGlite), grouping every line by its matches instead cost twice the CPU.
- */
-export async function matchAllocations(
-  raw: RawConnection,
-  program: string,
-  period: string,
-  channel: string,
-): Promise<number> {
-  // Temp tables are never analysed automatically: without statistics the planner expects a few
-  // rows and picks nested loops over a million.
-  await raw.exec('ANALYZE stage_disbursement');
-  const created = await raw.query(
-    `CREATE TEMP TABLE stage_line ON COMMIT DROP AS
-     SELECT s.line, s.nik, s.nik_valid, s.account, s.amount, s.paid_on, s.status, s.reason,
-       aa.id AS account_match, an.id AS nik_match,
-       coalesce(aa.id, an.id) AS allocation_id,
-       false AS ambiguous,
-       -- The line's region for role × region scope: its allocation's, else the kecamatan that
-       -- issued its NIK (only when the NIK is valid, so a made-up code never scopes a line).
-       coalesce(aa.scope_code, an.scope_code, CASE WHEN s.nik_valid THEN substr(s.nik, 1, 6) END, '') AS scope_code,
-       coalesce(coalesce(aa.channel, an.channel) <> $3, false) AS channel_differs,
-       false AS already_reported
-     FROM stage_disbursement s
-     LEFT JOIN allocation aa ON aa.account = s.account
-       AND aa.program_code = $1 AND aa.period = $2
-     LEFT JOIN allocation an ON an.nik = s.nik AND an.program_code = $1 AND an.period = $2`,
-    [program, period, channel],
-  );
-  // Rows written: more than the staged lines when a key named two allocations (resolveFanOut).
-  // stage_line is analysed only by the steps that join it (analyzeStageLine).
-  return created.rowCount;
-}
-
-/** Statistics for the statements that join stage_line (a fan-out, a cumulative re-export). */
-export async function analyzeStageLine(raw: RawConnection): Promise<void> {
-  await raw.exec('ANALYZE stage_line;');
-}
-
-/**
  * Lines that appeared more than once in stage_line (a key naming two allocations) become one
  * line again: the account decides when it names exactly one allocation, else the NIK when it
  * names exactly one; otherwise the line is ambiguous. Returns how many lines were settled.
@@ -94,7 +45,7 @@ export async function resolveFanOut(
   // Nearly always no key names two allocations: then stage_line holds each staged line once
   // (matchAllocations' row count says so), which spares the grouping of every line by its number.
   if (matchedRows === stagedLines) return 0;
-  await analyzeStageLine(raw);
+  await raw.exec('ANALYZE stage_line;');
   const fanOut = await raw.query(
     `CREATE TEMP TABLE stage_fan_out ON COMMIT DROP AS
      SELECT line, count(DISTINCT account_match) AS n_account, min(account_match) AS account_match,

@@ -31,6 +31,7 @@ import {
   DISBURSEMENT_REQUIRED_COLUMNS,
   DISBURSEMENT_SYNONYMS,
 } from './fields';
+import { analyzeStageLine, matchAllocations } from './match-sql';
 import type { DisbursementRejectionCode, DisbursementWarningCode } from './reasons';
 import { createDisbursementRepository } from './repository';
 import { DISBURSEMENT_SINK } from './row-sink';
@@ -199,14 +200,14 @@ export function createDisbursementImportService(deps: {
           ),
         );
         onProgress?.(read.rowsRead, 'mencocokkan', read.rowsRead);
-        const matchedRows = await step('match', () => apply.matchAllocations(raw, program, period, channel));
+        const matchedRows = await step('match', () => matchAllocations(raw, program, period, channel));
         await step('fanOut', () =>
           apply.resolveFanOut(raw, program, period, channel, read.accepted, matchedRows),
         );
         const earlier = await apply.hasEarlierLines(raw, program, period, channel);
         if (earlier)
           await step('alreadyReported', async () => {
-            await apply.analyzeStageLine(raw);
+            await analyzeStageLine(raw);
             return apply.markAlreadyReported(raw, program, period, channel);
           });
         const counts = await step('count', () => apply.countLines(raw));

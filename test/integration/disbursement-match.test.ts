@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { createTestApp, type TestApp } from '../support/app';
+import {
+  reportLine,
+  reportNik,
+  seedAllocations,
+  tempDir,
+  writeReportCsv,
+} from '../support/disbursement-factories';
+
+/**
+ * Which allocation a report line pays, on a report whose lines nearly all name an account:
+ * an account naming one allocation decides even when the line's NIK names two; a line whose
+ * account names none is settled by one NIK match, made ambiguous (rejected) by two, and left
+ * unallocated by none (match-sql.ts, resolveFanOut in apply-sql.ts).
+ */
+
+const DESA = '1371031001';
+let t: TestApp;
+let dir: string;
+const admin = { ...SYSTEM_ACTOR, username: 'admin.uji', regionCode: '1371' };
+
+beforeAll(async () => {
+  dir = tempDir();
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('channel report matching', () => {
+  it('lets a unique account decide, else a unique NIK; two NIK matches reject the line', async () => {
+    const period = '2023-T1';
+    const paidByAccount = Array.from({ length: 40 }, (_, i) => ({
+      nik: reportNik(DESA),
+      amount: 750000,
+      scopeCode: DESA,
+      account: `77000${String(i).padStart(3, '0')}`,
+    }));
+    const byNik = reportNik(DESA); // one allocation, no account on it
+    const twice = reportNik(DESA); // two allocations: ambiguous by NIK
+    const ids = await seedAllocations(
+      t.services.database.db,
+      [
+        ...paidByAccount,
+        { nik: byNik, amount: 750000, scopeCode: '1371031002', channel: 'POS' },
+        { nik: twice, amount: 750000, scopeCode: DESA },
+        { nik: twice, amount: 750000, scopeCode: DESA },
+      ],
+      { period },
+    );
+    const rows = paidByAccount.map((a, i) =>
+      // The first line's NIK names the two allocations of `twice`: its account decides.
+      reportLine({ NIK: i === 0 ? twice : a.nik, NO_REKENING: a.account }),
+    );
+    rows.push(reportLine({ NIK: byNik, NO_REKENING: '99999999' })); // unknown account, known NIK
+    rows.push(reportLine({ NIK: twice })); // no account, NIK names two allocations
+    rows.push(reportLine({ NIK: reportNik(DESA), NO_REKENING: '88888888' })); // nothing matches
+    const file = writeReportCsv(dir, 'laporan-rekening.csv', rows);
+
+    const summary = await t.services.disbursementImport.importReport(admin, {
+      program: 'PKH',
+      period,
+      channel: 'BRI',
+      filePath: file,
+    });
+    expect(summary).toMatchObject({ accepted: 42, rejected: 1, matched: 41, unallocated: 1 });
+    expect(summary.rejectedByReason).toEqual({ MATCHES_TWO_ALLOCATIONS: 1 });
+    // The allocation found by NIK is PT Pos's: matched all the same, with a warning.
+    expect(summary.warningsByReason).toEqual({ CHANNEL_DIFFERS: 1 });
+    const lines = await t.services.database.db
+      .selectFrom('disbursement')
+      .select(['line', 'allocation_id', 'scope_code'])
+      .where('report_id', '=', summary.reportId)
+      .orderBy('line')
+      .execute();
+    expect(lines).toEqual([
+      ...ids.slice(0, 40).map((id, i) => ({ line: i + 2, allocation_id: id, scope_code: DESA })),
+      { line: 42, allocation_id: ids[40], scope_code: '1371031002' },
+      { line: 44, allocation_id: null, scope_code: DESA.slice(0, 6) },
+    ]);
+    const rejected = await t.services.database.db
+      .selectFrom('disbursement_report_rejection')
+      .select(['line', 'reasons'])
+      .where('report_id', '=', summary.reportId)
+      .execute();
+    expect(rejected).toEqual([{ line: 43, reasons: ['MATCHES_TWO_ALLOCATIONS'] }]);
+  });
+});
