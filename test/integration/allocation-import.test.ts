@@ -8,6 +8,7 @@ import {
   type AllocationImportInput,
   createAllocationImportService,
 } from '../../src/modules/allocations/import-service';
+import { PKH_MEMBER_COLUMNS, pkhMemberOf } from '../../src/modules/allocations/repository';
 import { rulesAt } from '../../src/modules/programs/period-rules';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { createTestApp, type TestApp } from '../support/app';
@@ -333,20 +334,12 @@ describe('PKH amount check', () => {
       .executeTakeFirstOrThrow();
     const members = await db()
       .selectFrom('person')
-      .select(['id', 'name', 'birth_date', 'status', 'schooling', 'pregnancy_due_date', 'severe_disability'])
+      .select(PKH_MEMBER_COLUMNS)
       .where('household_id', '=', family.id)
       .execute();
     const rules = pkhRulesFrom(await rulesAt(db(), 'PKH', '2026-07-01'));
     const expected = computePkhBenefit(
-      members.map((m) => ({
-        personId: m.id,
-        name: m.name,
-        birthDate: m.birth_date,
-        status: m.status,
-        schooling: m.schooling,
-        pregnancyDueDate: m.pregnancy_due_date,
-        severeDisability: m.severe_disability,
-      })),
+      members.map(pkhMemberOf),
       { start: '2026-07-01', end: '2026-09-30', months: 3 },
       rules,
       { sanctioned: true },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computePkhBenefit, pkhRulesFrom } from '../../src/domain/pkh-benefit';
+import { PKH_MEMBER_COLUMNS, pkhMemberOf } from '../../src/modules/allocations/repository';
 import { rulesAt } from '../../src/modules/programs/period-rules';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { createTestApp, type TestApp } from '../support/app';
@@ -114,16 +115,7 @@ describe('PKH entitlement of many families', () => {
       .execute();
     const persons = await t.services.database.db
       .selectFrom('person')
-      .select([
-        'id',
-        'name',
-        'birth_date',
-        'status',
-        'schooling',
-        'pregnancy_due_date',
-        'severe_disability',
-        'household_id',
-      ])
+      .select([...PKH_MEMBER_COLUMNS, 'household_id'])
       .where(
         'household_id',
         'in',
@@ -132,17 +124,7 @@ describe('PKH entitlement of many families', () => {
       .execute();
     let withComponents = 0;
     for (const line of lines) {
-      const members = persons
-        .filter((p) => p.household_id === line.household_id)
-        .map((m) => ({
-          personId: m.id,
-          name: m.name,
-          birthDate: m.birth_date,
-          status: m.status,
-          schooling: m.schooling,
-          pregnancyDueDate: m.pregnancy_due_date,
-          severeDisability: m.severe_disability,
-        }));
+      const members = persons.filter((p) => p.household_id === line.household_id).map(pkhMemberOf);
       const expected = computePkhBenefit(members, PERIOD, rules, {
         sanctioned: sanctioned.has(Number(line.household_id)),
       });

@@ -1,6 +1,39 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Channel } from '../../db/types';
+import type { PkhMember } from '../../domain/pkh-benefit';
+
+/** The person columns the PKH rule reads. */
+export const PKH_MEMBER_COLUMNS = [
+  'id',
+  'name',
+  'birth_date',
+  'status',
+  'schooling',
+  'pregnancy_due_date',
+  'severe_disability',
+] as const;
+
+/** A person row of PKH_MEMBER_COLUMNS as the PKH rule (computePkhBenefit) takes it. */
+export function pkhMemberOf(row: {
+  id: number;
+  name: string;
+  birth_date: string | null;
+  status: PkhMember['status'];
+  schooling: string | null;
+  pregnancy_due_date: string | null;
+  severe_disability: boolean;
+}): PkhMember {
+  return {
+    personId: row.id,
+    name: row.name,
+    birthDate: row.birth_date,
+    status: row.status,
+    schooling: row.schooling,
+    pregnancyDueDate: row.pregnancy_due_date,
+    severeDisability: row.severe_disability,
+  };
+}
 
 export interface AllocationListFilter {
   program: string;
@@ -117,15 +150,7 @@ export function createAllocationRepository() {
     async members(db: Db, householdId: number) {
       return db
         .selectFrom('person')
-        .select([
-          'id',
-          'name',
-          'birth_date',
-          'status',
-          'schooling',
-          'pregnancy_due_date',
-          'severe_disability',
-        ])
+        .select(PKH_MEMBER_COLUMNS)
         .where('household_id', '=', householdId)
         .orderBy('id')
         .execute();

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../platform/errors';
 import type { AuditService } from '../audit/service';
 import { rulesAt } from '../programs/period-rules';
 import { presentDetail, presentListItem } from './presenter';
-import { createAllocationRepository } from './repository';
+import { createAllocationRepository, pkhMemberOf } from './repository';
 
 export interface AllocationListInput {
   flag?: string | undefined;
@@ -60,20 +60,7 @@ export function createAllocationService(deps: { database: SalurDatabase; audit: 
       repo.members(database.db, row.household_id),
       repo.hasNoncompliance(database.db, row.household_id, program.code, period.code),
     ]);
-    return computePkhBenefit(
-      members.map((m) => ({
-        personId: m.id,
-        name: m.name,
-        birthDate: m.birth_date,
-        status: m.status,
-        schooling: m.schooling,
-        pregnancyDueDate: m.pregnancy_due_date,
-        severeDisability: m.severe_disability,
-      })),
-      period,
-      pkhRulesFrom(rules),
-      { sanctioned },
-    );
+    return computePkhBenefit(members.map(pkhMemberOf), period, pkhRulesFrom(rules), { sanctioned });
   }
 
   return {
