@@ -1,4 +1,5 @@
 import type { RawConnection } from '../../db/raw-connection';
+import { analyzeStageLine } from './match-sql';
 
 /**
  * The set-based statements that turn a staged channel report into disbursement lines
@@ -43,9 +44,9 @@ export async function resolveFanOut(
   matchedRows: number,
 ) {
   // Nearly always no key names two allocations: then stage_line holds each staged line once
-  // (matchAllocations' row count says so), which spares the grouping of every line by its number.
+  // (matchAllocations' row count, matchedRows, says so), which spares grouping every line.
   if (matchedRows === stagedLines) return 0;
-  await raw.exec('ANALYZE stage_line;');
+  await analyzeStageLine(raw);
   const fanOut = await raw.query(
     `CREATE TEMP TABLE stage_fan_out ON COMMIT DROP AS
      SELECT line, count(DISTINCT account_match) AS n_account, min(account_match) AS account_match,
