@@ -145,5 +145,12 @@ describe('channel report matching', () => {
       .where('report_id', '=', summary.reportId)
       .execute();
     expect(rejected).toEqual([{ line: 43, reasons: ['MATCHES_TWO_ALLOCATIONS'] }]);
+    // The report row counts what was stored and rejected once matching knew it.
+    const report = await t.services.database.db
+      .selectFrom('disbursement_report')
+      .select(['rows_read', 'accepted', 'rejected'])
+      .where('id', '=', summary.reportId)
+      .executeTakeFirstOrThrow();
+    expect(report).toEqual({ rows_read: 43, accepted: 42, rejected: 1 });
   });
 });
