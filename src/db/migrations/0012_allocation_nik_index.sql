@@ -3,7 +3,7 @@
 -- (a line of a period, a report line's NIK), so any order serves them; what changes is the cost
 -- of building the index, which the allocation import does for every large file: with the same
 -- programme and period on every line of a file, every comparison walked two equal text columns
--- before reaching the NIK. Measured on 1 M lines: PostgreSQL 1.4 s → 0.5 s, PGlite 3.0 s → 1.3 s.
+-- before reaching the NIK. Measured on 1 M lines: PostgreSQL 1.4 s → 0.6 s, PGlite 2.9 s → 1.2 s.
 -- A NIK's lines are listed by it directly now; a period's duplicate NIKs are found by grouping
 -- (targeting, inclusion-sql.ts) rather than by walking the index in NIK order.
 DROP INDEX allocation_nik_idx;

@@ -1,4 +1,5 @@
 import type { Channel } from '../../db/types';
+import { accountKey } from '../../domain/account';
 import { parseText } from '../../domain/cell-values';
 import { parseKk } from '../../domain/kk';
 import { parseRupiah } from '../../domain/money';
@@ -121,7 +122,7 @@ export function validateAllocationRow(
     name: text(cellAt(cells, columns.name), 200),
     amount,
     channel,
-    account: accountKey(text(cellAt(cells, columns.account), 40)),
+    account: storedAccount(text(cellAt(cells, columns.account), 40)),
   };
 }
 
@@ -174,27 +175,12 @@ function channelOf(value: string): Channel | null {
   return channel;
 }
 
-/**
- * An account/KKS number as it is stored and matched: without spaces, dots, dashes and slashes,
- * upper case (`0123-01-000123-50-1` = `012301000123501`), as channel reports are read
- * (normaliseAccount): a report line then finds its allocation by plain equality.
- */
-function accountKey(value: string | null): string | null {
+/** The account as it is stored and matched (accountKey); null when empty. */
+function storedAccount(value: string | null): string | null {
   if (value === null) return null;
-  // Most account numbers are digits only: already their key (no new string per line).
-  if (allDigits(value)) return value;
-  const key = value.replace(SEPARATORS, '').toUpperCase();
+  const key = accountKey(value);
   return key === '' ? null : key;
 }
-
-function allDigits(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return value.length > 0;
-}
-const SEPARATORS = /[\s.\-/]+/g;
 
 function text(value: CellValue, maxLength: number): string | null {
   if (typeof value === 'string' && value.length <= maxLength && !NEEDS_CLEANING.test(value)) return value;

@@ -1,3 +1,4 @@
+import { accountKey } from '../../domain/account';
 import { parseDateCell, parseText } from '../../domain/cell-values';
 import { parseRupiah } from '../../domain/money';
 import { parseNik } from '../../domain/nik';
@@ -79,9 +80,7 @@ export function normaliseAccount(cell: CellValue): string | null | undefined {
     // A spreadsheet number keeps at most 15 digits and no leading zero: past that it is lost.
     return Number.isSafeInteger(cell) && cell >= 0 && cell < 1e15 ? String(cell) : undefined;
   }
-  const text = String(cell)
-    .replace(/[\s.\-/]+/g, '')
-    .toUpperCase();
+  const text = accountKey(String(cell));
   if (text === '') return null;
   return /^[0-9A-Z]{4,40}$/.test(text) ? text : undefined;
 }
