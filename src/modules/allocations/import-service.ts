@@ -27,6 +27,7 @@ import {
   requireProgram,
   rulesAt,
 } from '../programs/period-rules';
+import { loadKecamatanCodes } from '../regions/region-sets';
 import * as apply from './apply-sql';
 import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
 import { buildMismatchCalculations, buildPkhHouseholds } from './pkh-sql';
@@ -164,10 +165,7 @@ export function createAllocationImportService(deps: {
       const { defaultChannel, sha256, file, mapping } = await prepare(actor, input);
       const fileName = input.fileName ?? path.basename(input.filePath);
       const startedAt = clock.now();
-      // Only the kecamatan codes (≈7 k, retired ones included): a NIK keeps the code it was issued under.
-      const kecamatan = (
-        await database.db.selectFrom('region').select('code').where('level', '=', 'kecamatan').execute()
-      ).map((r) => r.code);
+      const kecamatan = await loadKecamatanCodes(database.db);
 
       return database.transaction(async ({ db, raw }) => {
         await useBulkSettings(raw, database.kind);

@@ -23,7 +23,7 @@ import {
 import { openTabular, type TabularFile } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
 import { requireExistingPeriod } from '../programs/period-rules';
-import { loadRegionSets } from '../regions/region-sets';
+import { loadKecamatanCodes } from '../regions/region-sets';
 import * as apply from './apply-sql';
 import {
   DISBURSEMENT_FIELDS,
@@ -170,7 +170,7 @@ export function createDisbursementImportService(deps: {
       const { program, period, channel, sha256, file, mapping } = prepared;
       const fileName = input.fileName ?? path.basename(input.filePath);
       const startedAt = clock.now();
-      const regions = await loadRegionSets(database.db);
+      const kecamatanCodes = await loadKecamatanCodes(database.db);
 
       return database.transaction(async ({ db, raw }) => {
         await useBulkSettings(raw, database.kind);
@@ -190,7 +190,7 @@ export function createDisbursementImportService(deps: {
               {
                 headers: file.headers,
                 columns: mapping.columns,
-                kecamatanCodes: [...regions.kecamatan],
+                kecamatanCodes,
                 today: clock.now().toISOString(),
               },
               CHUNK_ROWS,
