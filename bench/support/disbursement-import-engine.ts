@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import type { SalurDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import { ALLOCATION_BULK_DDL } from '../../src/modules/allocations/apply-sql';
 import type { DisbursementImportSummary } from '../../src/modules/disbursements/import-service';
 import { loadReferenceRegions } from '../../src/modules/regions/load';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
@@ -49,30 +50,15 @@ const openFresh = () =>
     serverUrl: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL,
   });
 
-// The allocation table's secondary indexes and keys (migrations 0007, 0012), rebuilt after the setup COPY.
-const ALLOCATION_DDL = {
-  drop: `ALTER TABLE allocation DROP CONSTRAINT allocation_import_id_fkey;
-    ALTER TABLE allocation DROP CONSTRAINT allocation_program_code_period_fkey;
-    DROP INDEX allocation_period_idx; DROP INDEX allocation_nik_idx; DROP INDEX allocation_household_idx;
-    DROP INDEX allocation_import_idx;`,
-  create: `CREATE INDEX allocation_period_idx ON allocation (program_code, period, scope_code text_pattern_ops);
-    CREATE INDEX allocation_nik_idx ON allocation (nik, program_code, period);
-    CREATE INDEX allocation_household_idx ON allocation (household_id);
-    CREATE INDEX allocation_import_idx ON allocation (import_id);
-    ALTER TABLE allocation ADD CONSTRAINT allocation_import_id_fkey FOREIGN KEY (import_id) REFERENCES allocation_import (id);
-    ALTER TABLE allocation ADD CONSTRAINT allocation_program_code_period_fkey
-      FOREIGN KEY (program_code, period) REFERENCES program_period (program_code, period);`,
-};
-
 /** Setup, not measured against the target: the lines straight into `allocation`, keys rebuilt after. */
 async function seedAllocations(database: SalurDatabase, file: string) {
   const start = performance.now();
-  await database.withConnection((raw) => raw.exec(ALLOCATION_DDL.drop));
+  await database.withConnection((raw) => raw.exec(ALLOCATION_BULK_DDL.drop));
   const rows = await copyCsvFile(database, file, 'allocation', ALLOCATION_COPY_COLUMNS, {
     skipHeader: false,
     chunkLines: CHUNK_LINES,
   });
-  await database.withConnection((raw) => raw.exec(ALLOCATION_DDL.create));
+  await database.withConnection((raw) => raw.exec(ALLOCATION_BULK_DDL.create));
   await database.withConnection((raw) => raw.exec('ANALYZE allocation;'));
   return { rows, seconds: secondsSince(start) };
 }

@@ -20,8 +20,8 @@ import { INCLUSION_REASONS } from './reasons';
 
 type Chunk = { after: number; size: number };
 
-// Above this many scoped lines the duplicate NIKs are found in one pass over the period's NIK
-// index rather than one index probe per line (measured: about even at 50,000 of 1,000,000).
+// Above this many scoped lines the duplicate NIKs are found by one grouping of the period's NIKs
+// rather than one index probe per line (measured: about even at 50,000 of 1,000,000).
 const WIDE_LINES = 50_000;
 
 /** Candidates per desa/kelurahan (scope_code), per reason and with the filter's reason. */
