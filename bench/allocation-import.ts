@@ -15,6 +15,10 @@
  *                         into a bare table of 6 text columns
  *   importSeconds, ratio  `import alokasi --program PKH --period 2026-T2` and its ratio to the baseline
  *   readSeconds           csv-parse + validation + COPY into the staging table (part of importSeconds)
+ *   storeFloorSeconds, storeFloorRatio
+ *                         writing the import's finished rows into an empty allocation-shaped table
+ *                         and building its indexes and keys, nothing else (support/store-floor.ts),
+ *                         and its ratio to the baseline: the part of the budget no design avoids
  *   steps, slowStatements the service's timings and the statements that took ≥ 0.5 s
  *   peakRssMB, maxRssMB   sampled every 200 ms, and the process's maxRSS
  * Prints JSON. Usage: npm run -s bench -- allocation-import [households] [lines]
@@ -28,6 +32,7 @@ import type { SalurDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { encodeNik } from '../src/domain/nik';
 import { computePkhBenefit, pkhRulesFrom } from '../src/domain/pkh-benefit';
+import { ALLOCATION_BUILD_SETTINGS, ALLOCATION_BULK_DDL } from '../src/modules/allocations/apply-sql';
 import { type DemoHousehold, type DemoRegion, generateDemoRegistry } from '../src/modules/demo/generator';
 import { seedDemoRegistry } from '../src/modules/demo/seed';
 import { rulesAt } from '../src/modules/programs/period-rules';
@@ -49,6 +54,7 @@ import {
   stepsAndSlowStatements,
 } from './support/engine-kit';
 import { ENGINE_NODE_ARGS } from './support/node-args';
+import { timeStoreFloor } from './support/store-floor';
 import { timeStatements } from './support/timed-database';
 
 const SEED = 1;
@@ -150,6 +156,15 @@ async function engine(kind: 'pglite' | 'postgres', args: string[]) {
     rss.sample();
     rss.stop();
     const { timingsMs, headers: _h, ...counts } = summary;
+    log('store floor…');
+    const floor = await timeStoreFloor(database, {
+      table: 'allocation',
+      rowsOf: `import_id = ${summary.importId}`,
+      primaryKeyDuringInsert: true,
+      createDdl: ALLOCATION_BULK_DDL.create,
+      buildSettings: ALLOCATION_BUILD_SETTINGS,
+    });
+    log(`store floor: ${floor.seconds} s`);
     process.stdout.write(
       `${JSON.stringify({
         registry: seeded,
@@ -159,6 +174,9 @@ async function engine(kind: 'pglite' | 'postgres', args: string[]) {
         ratio: Math.round((importSeconds / baseline) * 100) / 100,
         readSeconds,
         applySeconds: Math.round((importSeconds - readSeconds) * 1000) / 1000,
+        storeFloorSeconds: floor.seconds,
+        storeFloorRatio: Math.round((floor.seconds / baseline) * 100) / 100,
+        storeFloorStatements: floor.statements,
         ...stepsAndSlowStatements(timingsMs, statements),
         peakRssMB: rss.peakMB(),
         maxRssMB: rss.maxRssMB(),

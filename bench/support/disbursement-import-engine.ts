@@ -5,7 +5,9 @@
  * lines straight into `allocation` (setup, untimed against the target), then time a plain COPY
  * of the report file into a bare 6-text-column table (the baseline), `import penyaluran` of
  * the report, and the same lines again under another file (a cumulative re-export: every line
- * already reported). A CHECKPOINT (untimed) runs before each timed phase.
+ * already reported). After the first import, its store floor (support/store-floor.ts): writing
+ * its finished lines into an empty disbursement-shaped table and building the indexes and keys,
+ * nothing else. A CHECKPOINT (untimed) runs before each timed phase.
  *
  * Usage: node --import tsx bench/support/disbursement-import-engine.ts <pglite|postgres> <dir> <lines>
  */
@@ -13,6 +15,7 @@ import fs from 'node:fs';
 import type { SalurDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { ALLOCATION_BULK_DDL } from '../../src/modules/allocations/apply-sql';
+import { DISBURSEMENT_BULK_DDL } from '../../src/modules/disbursements/apply-sql';
 import type { DisbursementImportSummary } from '../../src/modules/disbursements/import-service';
 import { loadReferenceRegions } from '../../src/modules/regions/load';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
@@ -31,6 +34,7 @@ import {
   startRssSampler,
   stepsAndSlowStatements,
 } from './engine-kit';
+import { timeStoreFloor } from './store-floor';
 import { timeStatements } from './timed-database';
 
 const [engine, workDir, linesArg] = process.argv.slice(2);
@@ -149,6 +153,14 @@ try {
   const timed = timeStatements(database);
   const services = createServices(timed.database, config);
   const first = await timedImport(services, timed.take, files.reportCsv, 'import');
+  log('store floor…');
+  const floor = await timeStoreFloor(database, {
+    table: 'disbursement',
+    rowsOf: `report_id = ${first.summary.reportId}`,
+    primaryKeyDuringInsert: false,
+    createDdl: DISBURSEMENT_BULK_DDL.create,
+  });
+  log(`store floor: ${floor.seconds} s`);
   // The same lines again in another file (one more blank line at the end: another sha256).
   const cumulativeCsv = `${workDir}/laporan-bri-kumulatif-${LINES}.csv`;
   fs.copyFileSync(files.reportCsv, cumulativeCsv);
@@ -164,6 +176,9 @@ try {
       copyBaselineRows: baselineRows,
       importSeconds: first.seconds,
       ratio: Math.round((first.seconds / baselineSeconds) * 100) / 100,
+      storeFloorSeconds: floor.seconds,
+      storeFloorRatio: Math.round((floor.seconds / baselineSeconds) * 100) / 100,
+      storeFloorStatements: floor.statements,
       // PGlite only (PostgreSQL works in the server's processes): CPU seconds of this process.
       ...(engine === 'pglite'
         ? {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { redactError } from '../platform/redact';
 import { copyStatement, type RawConnection, type RawPool } from './raw-connection';
 import { PG_DATE, PG_INT8, parseInt8 } from './type-parsers';
@@ -39,6 +39,15 @@ function wrapClient(client: pg.PoolClient): RawConnection {
         stream.on('error', reject);
         stream.on('finish', () => resolve(stream.rowCount ?? 0));
         stream.end(csv);
+      });
+    },
+    copyOut(select) {
+      return new Promise<string>((resolve, reject) => {
+        const stream = client.query(copyTo(`COPY (${select}) TO STDOUT`));
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('error', reject);
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       });
     },
   };

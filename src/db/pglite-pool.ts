@@ -30,6 +30,10 @@ export async function openPglitePool(dataDir: string | undefined): Promise<RawPo
       });
       return result.rowCount ?? result.affectedRows ?? 0;
     },
+    async copyOut(select) {
+      const result = await pglite.query(`COPY (${select}) TO '/dev/blob'`);
+      return result.blob ? await result.blob.text() : '';
+    },
   };
   return {
     pglite,

@@ -15,6 +15,12 @@ export interface RawConnection {
   exec(script: string): Promise<void>;
   /** Loads CSV text or its UTF-8 bytes (no header) into `table (columns)` with COPY; returns the rows loaded. */
   copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<number>;
+  /**
+   * The rows of a SELECT as COPY text (tab-separated, `\N` for NULL, tab/newline/backslash inside
+   * a value escaped): a million rows as one string instead of a million row objects. COPY takes
+   * no parameters: the SELECT must carry its values as literals (sqlLiteral).
+   */
+  copyOut(select: string): Promise<string>;
 }
 
 export interface RawPool {
@@ -30,6 +36,11 @@ export function copyStatement(table: string, columns: readonly string[], source:
     if (!IDENT.test(name)) throw new Error(`unsafe identifier in COPY: ${name}`);
   }
   return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+/** A text value as an SQL literal (standard_conforming_strings, on by default since PostgreSQL 9.1). */
+export function sqlLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 export function commandOf(sql: string): string {

@@ -182,6 +182,9 @@ export const ALLOCATION_BULK_DDL = {
       FOREIGN KEY (program_code, period) REFERENCES program_period (program_code, period);`,
 };
 
+// Index builds sort a million rows: enough memory keeps the sorts off disk.
+export const ALLOCATION_BUILD_SETTINGS = `SET LOCAL maintenance_work_mem = '256MB'`;
+
 /** Lines below which indexes and foreign keys are kept up row by row. */
 const BULK_MIN_ROWS = 50_000;
 
@@ -200,9 +203,8 @@ export async function withBulkLoad<T>(raw: RawConnection, newRows: number, inser
   const bulk = newRows >= BULK_MIN_ROWS && newRows >= Number(rows[0]?.n ?? 0);
   if (bulk) await raw.exec(ALLOCATION_BULK_DDL.drop);
   const result = await insert();
-  // Index builds sort a million rows: enough memory keeps the sorts off disk.
   if (bulk) {
-    await raw.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await raw.exec(ALLOCATION_BUILD_SETTINGS);
     // One statement at a time: each shows in the statement timings.
     for (const statement of ALLOCATION_BULK_DDL.create.split(';').filter((s) => s.trim()))
       await raw.exec(statement);

@@ -162,7 +162,7 @@ export async function insertDisbursements(
 }
 
 // The disbursement table's indexes and foreign keys, exactly as migration 0007 made them.
-const DISBURSEMENT_BULK_DDL = {
+export const DISBURSEMENT_BULK_DDL = {
   // No foreign key points at disbursement: its primary key can go and come back too (the ids
   // come in heap order, so its rebuild sorts presorted input; kept up row by row it was a third
   // of the insert on PGlite).
@@ -197,18 +197,26 @@ export async function insertDisbursementsBulkAware(
   channel: string,
   newRows: number,
 ) {
+  const bulk = await setKeysAsideFor(raw, newRows);
+  const inserted = await insertDisbursements(raw, reportId, program, period, channel);
+  if (bulk) await rebuildKeys(raw);
+  return { inserted, bulk };
+}
+
+/** Drops the table's indexes and keys when `newRows` lines are worth rebuilding them for; true if so. */
+export async function setKeysAsideFor(raw: RawConnection, newRows: number): Promise<boolean> {
   const { rows } = await raw.query<{ n: number }>(
     "SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'disbursement'::regclass",
   );
   const bulk = newRows >= BULK_MIN_ROWS && newRows >= Number(rows[0]?.n ?? 0);
   if (bulk) await raw.exec(DISBURSEMENT_BULK_DDL.drop);
-  const inserted = await insertDisbursements(raw, reportId, program, period, channel);
-  if (bulk) {
-    // One statement at a time: each shows in the statement timings.
-    for (const statement of DISBURSEMENT_BULK_DDL.create.split(';').filter((s) => s.trim()))
-      await raw.exec(statement);
-  }
-  return { inserted, bulk };
+  return bulk;
+}
+
+export async function rebuildKeys(raw: RawConnection): Promise<void> {
+  // One statement at a time: each shows in the statement timings.
+  for (const statement of DISBURSEMENT_BULK_DDL.create.split(';').filter((s) => s.trim()))
+    await raw.exec(statement);
 }
 
 export async function saveRejections(raw: RawConnection, reportId: number): Promise<void> {

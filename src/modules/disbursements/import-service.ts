@@ -25,6 +25,7 @@ import type { AuditService } from '../audit/service';
 import { requireExistingPeriod } from '../programs/period-rules';
 import { loadKecamatanCodes } from '../regions/region-sets';
 import * as apply from './apply-sql';
+import { DIRECT_MIN_ROWS, type ImportContext, importMatchingWhileReading } from './direct-import';
 import {
   DISBURSEMENT_FIELDS,
   DISBURSEMENT_IDENTITY_COLUMNS,
@@ -34,7 +35,7 @@ import {
 import { analyzeStageLine, matchAllocations } from './match-sql';
 import type { DisbursementRejectionCode, DisbursementWarningCode } from './reasons';
 import { createDisbursementRepository } from './repository';
-import { DISBURSEMENT_SINK } from './row-sink';
+import { DISBURSEMENT_SINK, type DisbursementSinkOptions } from './row-sink';
 
 export interface DisbursementImportInput {
   program: string;
@@ -86,6 +87,8 @@ export function createDisbursementImportService(deps: {
   audit: AuditService;
   /** Lines from which a CSV file is read in a worker thread (worker-reader.ts); tests lower it. */
   workerMinRows?: number;
+  /** Lines from which a first report of its channel is matched while read (direct-import.ts); tests lower it. */
+  directMinRows?: number;
 }) {
   const { database, config, clock, audit } = deps;
   const repo = createDisbursementRepository();
@@ -147,6 +150,51 @@ export function createDisbursementImportService(deps: {
     return { ...target, sha256, file, mapping };
   }
 
+  /**
+   * The general way: lines staged, then matched, settled, compared with earlier reports of the
+   * channel (a cumulative re-export) and counted set-based, then inserted.
+   */
+  async function importThroughStage(ctx: ImportContext, earlier: boolean, workerMinRows: number) {
+    const { raw, step, input } = ctx;
+    const { program, period, channel } = ctx.report;
+    await apply.createStage(raw);
+    const read = await step('read', () =>
+      stageFile(
+        raw,
+        ctx.file,
+        readPlan(input, DISBURSEMENT_SINK, ctx.sinkOptions, CHUNK_ROWS, workerMinRows),
+        ctx.onProgress,
+      ),
+    );
+    ctx.onProgress?.(read.rowsRead, 'mencocokkan', read.rowsRead);
+    const matchedRows = await step('match', () => matchAllocations(raw, program, period, channel));
+    await step('fanOut', () =>
+      apply.resolveFanOut(raw, program, period, channel, read.accepted, matchedRows),
+    );
+    if (earlier)
+      await step('alreadyReported', async () => {
+        await analyzeStageLine(raw);
+        return apply.markAlreadyReported(raw, program, period, channel);
+      });
+    const counts = await step('count', () => apply.countLines(raw));
+    if (counts.ambiguous > 0) {
+      const ambiguous = await step('ambiguous', () => apply.ambiguousLines(raw));
+      await step('ambiguousOriginals', () => stageAmbiguous(raw, input, ambiguous));
+      read.rejectedByReason.MATCHES_TWO_ALLOCATIONS = ambiguous.length;
+      read.rejected += ambiguous.length;
+    }
+    const { id: reportId } = await repo.insertReport(ctx.db, {
+      ...ctx.report,
+      rowsRead: read.rowsRead,
+      accepted: counts.stored,
+      rejected: read.rejected,
+    });
+    const inserted = await step('insert', () =>
+      apply.insertDisbursementsBulkAware(raw, reportId, program, period, channel, counts.stored),
+    );
+    return { reportId, read, counts, bulk: inserted.bulk };
+  }
+
   return {
     checkTarget,
 
@@ -178,62 +226,30 @@ export function createDisbursementImportService(deps: {
         await requireExistingPeriod(db, program, period, { open: true, lock: true });
         await refuseRepeatedFile(db, program, period, sha256);
         const { timings, step } = stepTimer();
-
-        await apply.createStage(raw);
-        const read = await step('read', () =>
-          stageFile(
-            raw,
-            file,
-            readPlan(
-              input,
-              DISBURSEMENT_SINK,
-              {
-                headers: file.headers,
-                columns: mapping.columns,
-                kecamatanCodes,
-                today: clock.now().toISOString(),
-              },
-              CHUNK_ROWS,
-              deps.workerMinRows ?? workerMinRowsFor(database.kind),
-            ),
-            onProgress,
-          ),
-        );
-        onProgress?.(read.rowsRead, 'mencocokkan', read.rowsRead);
-        const matchedRows = await step('match', () => matchAllocations(raw, program, period, channel));
-        await step('fanOut', () =>
-          apply.resolveFanOut(raw, program, period, channel, read.accepted, matchedRows),
-        );
-        const earlier = await apply.hasEarlierLines(raw, program, period, channel);
-        if (earlier)
-          await step('alreadyReported', async () => {
-            await analyzeStageLine(raw);
-            return apply.markAlreadyReported(raw, program, period, channel);
-          });
-        const counts = await step('count', () => apply.countLines(raw));
-        if (counts.ambiguous > 0) {
-          const ambiguous = await step('ambiguous', () => apply.ambiguousLines(raw));
-          await step('ambiguousOriginals', () => stageAmbiguous(raw, input, ambiguous));
-          read.rejectedByReason.MATCHES_TWO_ALLOCATIONS = ambiguous.length;
-        }
-
-        const report = await repo.insertReport(db, {
+        const sinkOptions: DisbursementSinkOptions = {
+          headers: file.headers,
+          columns: mapping.columns,
+          kecamatanCodes,
+          today: clock.now().toISOString(),
+        };
+        const report = {
           program,
           period,
           channel,
           fileName,
           sha256,
-          rowsRead: read.rowsRead,
-          accepted: counts.stored,
-          rejected: read.rejected + counts.ambiguous,
           createdBy: actor.userId > 0 ? actor.userId : null,
           createdByName: actor.username,
           startedAt,
-        });
-        const reportId = report.id;
-        const inserted = await step('insert', () =>
-          apply.insertDisbursementsBulkAware(raw, reportId, program, period, channel, counts.stored),
-        );
+        };
+        const earlier = await apply.hasEarlierLines(raw, program, period, channel);
+        const context = { db, raw, input, file, report, sinkOptions, step, onProgress };
+        const workerMinRows = deps.workerMinRows ?? workerMinRowsFor(database.kind);
+        const stored =
+          !earlier && (file.estimatedRows ?? 0) >= (deps.directMinRows ?? DIRECT_MIN_ROWS)
+            ? await importMatchingWhileReading({ ...context, workerMinRows, chunkRows: CHUNK_ROWS })
+            : await importThroughStage(context, earlier, workerMinRows);
+        const { reportId, read, counts, bulk } = stored;
         await step('rejections', () => apply.saveRejections(raw, reportId));
         await step('analyze', () => apply.analyzeDisbursements(raw));
 
@@ -248,7 +264,7 @@ export function createDisbursementImportService(deps: {
           fileName,
           rowsRead: read.rowsRead,
           accepted: counts.stored,
-          rejected: read.rejected + counts.ambiguous,
+          rejected: read.rejected,
           alreadyReported: counts.alreadyReported,
           matched: counts.matched,
           unallocated: counts.unallocated,
@@ -260,7 +276,7 @@ export function createDisbursementImportService(deps: {
           warningsByReason,
           ignoredColumns: mapping.ignored,
           headers: file.headers,
-          bulkInsert: inserted.bulk,
+          bulkInsert: bulk,
           timingsMs: timings,
         };
         await repo.setReportSummary(db, reportId, summary);

@@ -103,10 +103,16 @@ export function createDisbursementRepository() {
         .executeTakeFirstOrThrow();
     },
 
-    setReportSummary(db: Db, id: number, summary: unknown) {
+    /** The summary, and the counts again: a report read and matched in one pass is inserted before its lines. */
+    setReportSummary(db: Db, id: number, summary: { rowsRead: number; accepted: number; rejected: number }) {
       return db
         .updateTable('disbursement_report')
-        .set({ summary: JSON.stringify(summary) })
+        .set({
+          rows_read: summary.rowsRead,
+          accepted: summary.accepted,
+          rejected: summary.rejected,
+          summary: JSON.stringify(summary),
+        })
         .where('id', '=', id)
         .execute();
     },
