@@ -6,10 +6,13 @@
  * so peak memory is that engine's alone; PostgreSQL runs when BENCH_DATABASE_URL (or
  * TEST_DATABASE_URL) is set, in a fresh database `bench_disb_<pid>` dropped at the end.
  *
- * Prints JSON: per engine copyBaselineSeconds, importSeconds, ratio (import / COPY), the same
- * lines again as a cumulative re-export (cumulativeSeconds, every line skipped as already
- * reported), peak RSS, and where the time goes (read = csv-parse + validation + COPY to the
- * stage; the service's steps; statements ≥ 0.5 s); then targets and pass.
+ * Prints JSON: per engine copyBaselineSeconds, importSeconds, ratio (import / COPY), the store
+ * floor (storeFloorSeconds/Ratio: writing the report's finished lines into an empty
+ * disbursement-shaped table and building its keys, nothing else — support/store-floor.ts), the
+ * same lines again as a cumulative re-export (cumulativeSeconds, every line skipped as already
+ * reported), peak RSS, and where the time goes (the first report of a channel is matched while
+ * read: keys = the period's allocation keys loaded, read = csv-parse + validation + matching +
+ * COPY into disbursement; the service's steps; statements ≥ 0.5 s); then targets and pass.
  * Usage: npm run -s bench -- disbursement-import [lines]   (default 1,000,000)
  */
 import { spawnSync } from 'node:child_process';

@@ -143,16 +143,7 @@ export function createDirectDisbursementSink(
       counts.gagalLines++;
       gagal.add(r.amount);
     }
-    return [
-      head + r.line + constants + (r.nik ?? ''),
-      r.account ?? '',
-      r.amount,
-      r.paidOn ?? '',
-      r.status,
-      csvValue(r.reason),
-      allocation,
-      `${scope}\n`,
-    ].join(',');
+    return `${head}${r.line}${constants}${r.nik ?? ''},${r.account ?? ''},${r.amount},${r.paidOn ?? ''},${r.status},${r.reason === null ? '' : csvValue(r.reason)},${allocation},${scope}\n`;
   };
 
   const sink = createValidatingSink({
