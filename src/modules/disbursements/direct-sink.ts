@@ -3,6 +3,7 @@ import type { RowSink } from '../../platform/files/row-sink';
 import { createValidatingSink, type SinkFactory, type StagedCounts } from '../../platform/files/stage-rows';
 import type { TabularRow } from '../../platform/files/tabular';
 import { AllocationKeys, NONE, SEVERAL } from './allocation-keys';
+import type { StoredCounts } from './apply-sql';
 import { createDisbursementValidator } from './fast-validate-row';
 import type { DisbursementRejectionCode } from './reasons';
 import type { DisbursementSinkOptions } from './row-sink';
@@ -22,17 +23,8 @@ export interface DirectSinkOptions extends DisbursementSinkOptions {
   channel: string;
 }
 
-/** What the stored lines are (apply-sql.ts StoredCounts, without the cumulative re-export). */
-export interface DirectCounts {
-  matched: number;
-  unallocated: number;
-  channelDiffers: number;
-  nikInvalid: number;
-  berhasilLines: number;
-  berhasilAmount: number;
-  gagalLines: number;
-  gagalAmount: number;
-}
+/** What the stored lines are: StoredCounts less what the reader's own counts say (no re-export here). */
+export type DirectCounts = Omit<StoredCounts, 'stored' | 'ambiguous' | 'alreadyReported'>;
 
 /** The columns of the disbursement table the matching reader fills, in its line order. */
 export const DIRECT_COLUMNS = [
