@@ -23,7 +23,7 @@ export function timeStatements(database: SalurDatabase) {
       timed(labelOf(sql), () => raw.query<R>(sql, params)),
     exec: (script) => timed(labelOf(script), () => raw.exec(script)),
     copyCsv: (table, columns, csv) => timed(`COPY ${table}`, () => raw.copyCsv(table, columns, csv)),
-    copyOut: (select) => timed(`COPY OUT ${labelOf(select)}`, () => raw.copyOut(select)),
+    copyOut: (select, onPart) => timed(`COPY OUT ${labelOf(select)}`, () => raw.copyOut(select, onPart)),
   });
   const timedDatabase: SalurDatabase = {
     ...database,

@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { redactError } from '../platform/redact';
@@ -41,13 +42,33 @@ function wrapClient(client: pg.PoolClient): RawConnection {
         stream.end(csv);
       });
     },
-    copyOut(select) {
+    copyOut(select, onPart) {
       return new Promise<string>((resolve, reject) => {
         const stream = client.query(copyTo(`COPY (${select}) TO STDOUT`));
         const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        // A part may end inside a UTF-8 character: the decoder keeps its first bytes for the next.
+        const decoder = new StringDecoder('utf8');
+        // A part that fails is reported once the COPY has ended: the connection stays usable.
+        let failure: unknown = null;
+        const hand = (part: string) => {
+          if (failure !== null || !onPart) return;
+          try {
+            onPart(part);
+          } catch (error) {
+            failure = error;
+          }
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (onPart) hand(decoder.write(chunk));
+          else chunks.push(chunk);
+        });
         stream.on('error', reject);
-        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        stream.on('end', () => {
+          if (!onPart) return resolve(Buffer.concat(chunks).toString('utf8'));
+          hand(decoder.end());
+          if (failure !== null) reject(failure);
+          else resolve('');
+        });
       });
     },
   };

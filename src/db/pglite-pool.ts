@@ -30,9 +30,12 @@ export async function openPglitePool(dataDir: string | undefined): Promise<RawPo
       });
       return result.rowCount ?? result.affectedRows ?? 0;
     },
-    async copyOut(select) {
+    async copyOut(select, onPart) {
       const result = await pglite.query(`COPY (${select}) TO '/dev/blob'`);
-      return result.blob ? await result.blob.text() : '';
+      const text = result.blob ? await result.blob.text() : '';
+      if (!onPart) return text;
+      onPart(text);
+      return '';
     },
   };
   return {

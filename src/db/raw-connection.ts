@@ -17,10 +17,12 @@ export interface RawConnection {
   copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<number>;
   /**
    * The rows of a SELECT as COPY text (tab-separated, `\N` for NULL, tab/newline/backslash inside
-   * a value escaped): a million rows as one string instead of a million row objects. COPY takes
-   * no parameters: the SELECT must carry its values as literals (sqlLiteral).
+   * a value escaped): a million rows as one string instead of a million row objects. With
+   * `onPart`, the text is handed over in parts as it arrives (a part may end inside a line) and
+   * the promise gives ''. COPY takes no parameters: the SELECT carries its values as literals
+   * (sqlLiteral).
    */
-  copyOut(select: string): Promise<string>;
+  copyOut(select: string, onPart?: (part: string) => void): Promise<string>;
 }
 
 export interface RawPool {

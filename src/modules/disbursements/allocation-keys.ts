@@ -17,64 +17,117 @@ export const SEVERAL = -2;
  * account (or any not made of 4–40 letters and digits) can never equal a report's account
  * (validate-row.ts normaliseAccount) and is simply never found.
  */
-export async function loadAllocationKeys(raw: RawConnection, program: string, period: string) {
-  const text = await raw.copyOut(
-    `SELECT id, nik, account, scope_code, channel FROM allocation
-     WHERE program_code = ${sqlLiteral(program)} AND period = ${sqlLiteral(period)}`,
-  );
+function keysSelect(program: string, period: string): string {
+  return `SELECT id, nik, account, scope_code, channel FROM allocation
+     WHERE program_code = ${sqlLiteral(program)} AND period = ${sqlLiteral(period)}`;
+}
+
+/** The keys as text, for a reader in a worker thread (which builds AllocationKeys from it). */
+export async function loadAllocationKeysText(raw: RawConnection, program: string, period: string) {
+  const text = await raw.copyOut(keysSelect(program, period));
   let lines = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   return { text, lines };
 }
 
-/** The index over the text loadAllocationKeys gives. */
+/**
+ * The keys indexed while they arrive: each part of the COPY text is indexed while the server
+ * sends the next (on PostgreSQL; PGlite gives the text at once).
+ */
+export async function loadAllocationKeys(raw: RawConnection, program: string, period: string) {
+  const keys = new AllocationKeys();
+  await raw.copyOut(keysSelect(program, period), (part) => keys.add(part));
+  return keys.finish();
+}
+
+/** The index over the keys' COPY text, built part by part (add) or at once (fromText). */
 export class AllocationKeys {
-  readonly ids: Float64Array;
-  private readonly scopeOf: Uint32Array;
-  private readonly channelOf: Uint8Array;
+  private idOf: Float64Array;
+  private scopeOf: Uint32Array;
+  private channelOf: Uint8Array;
   readonly scopes: string[] = [];
   readonly channels: string[] = [];
   private readonly byNik: DigitStringTable;
   private readonly byAccount: DigitStringTable;
+  private readonly scopeIndexOf = new Map<string, number>();
+  private readonly channelIndexOf = new Map<string, number>();
+  private count = 0;
+  /** The start of a line cut at the end of the last part. */
+  private carry = '';
+  // Lines of one village and one channel follow each other: the previous value is compared in
+  // place before a new string is cut out of the text.
+  private lastScope = '';
+  private lastScopeAt = 0;
+  private lastChannel = '';
+  private lastChannelAt = 0;
 
-  constructor(text: string, lines: number) {
-    this.ids = new Float64Array(lines);
-    this.scopeOf = new Uint32Array(lines);
-    this.channelOf = new Uint8Array(lines);
-    this.byNik = new DigitStringTable(lines);
-    this.byAccount = new DigitStringTable(lines);
-    const scopeIndex = new Map<string, number>();
-    const channelIndex = new Map<string, number>();
-    // Lines of one village and one channel follow each other: the previous value is compared
-    // in place before a new string is cut out of the text.
-    let lastScope = '';
-    let lastScopeAt = -1;
-    let lastChannel = '';
-    let lastChannelAt = -1;
+  constructor(expectedLines = 1024) {
+    const capacity = Math.max(expectedLines, 1024);
+    this.idOf = new Float64Array(capacity);
+    this.scopeOf = new Uint32Array(capacity);
+    this.channelOf = new Uint8Array(capacity);
+    this.byNik = new DigitStringTable(capacity);
+    this.byAccount = new DigitStringTable(capacity);
+  }
+
+  static fromText(text: string, lines: number): AllocationKeys {
+    const keys = new AllocationKeys(lines);
+    keys.add(text);
+    return keys.finish();
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Indexes the complete lines of `part`; a line cut at its end waits for the next part. */
+  add(part: string): void {
+    const text = this.carry === '' ? part : this.carry + part;
     let at = 0;
-    for (let i = 0; i < lines; i++) {
-      const idEnd = text.indexOf('\t', at);
-      this.ids[i] = digits(text, at, idEnd);
-      const nikEnd = text.indexOf('\t', idEnd + 1);
-      this.byNik.put(text, idEnd + 1, nikEnd, i);
-      const accountEnd = text.indexOf('\t', nikEnd + 1);
-      if (!sameText(text, nikEnd + 1, accountEnd, NULL_TEXT))
-        this.byAccount.put(text, nikEnd + 1, accountEnd, i);
-      const scopeEnd = text.indexOf('\t', accountEnd + 1);
-      if (!sameText(text, accountEnd + 1, scopeEnd, lastScope)) {
-        lastScope = text.slice(accountEnd + 1, scopeEnd);
-        lastScopeAt = indexOf(scopeIndex, this.scopes, lastScope);
-      }
-      this.scopeOf[i] = lastScopeAt;
-      let lineEnd = text.indexOf('\n', scopeEnd + 1);
-      if (lineEnd < 0) lineEnd = text.length;
-      if (!sameText(text, scopeEnd + 1, lineEnd, lastChannel)) {
-        lastChannel = text.slice(scopeEnd + 1, lineEnd);
-        lastChannelAt = indexOf(channelIndex, this.channels, lastChannel);
-      }
-      this.channelOf[i] = lastChannelAt;
+    for (let lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', at)) {
+      this.addLine(text, at, lineEnd);
       at = lineEnd + 1;
     }
+    this.carry = text.slice(at);
+  }
+
+  finish(): this {
+    if (this.carry !== '') throw new Error('allocation keys: the COPY text ended inside a line');
+    return this;
+  }
+
+  private addLine(text: string, at: number, lineEnd: number): void {
+    const i = this.count++;
+    if (i === this.idOf.length) this.grow();
+    const idEnd = text.indexOf('\t', at);
+    this.idOf[i] = digits(text, at, idEnd);
+    const nikEnd = text.indexOf('\t', idEnd + 1);
+    this.byNik.put(text, idEnd + 1, nikEnd, i);
+    const accountEnd = text.indexOf('\t', nikEnd + 1);
+    if (!sameText(text, nikEnd + 1, accountEnd, NULL_TEXT))
+      this.byAccount.put(text, nikEnd + 1, accountEnd, i);
+    const scopeEnd = text.indexOf('\t', accountEnd + 1);
+    if (!sameText(text, accountEnd + 1, scopeEnd, this.lastScope)) {
+      this.lastScope = text.slice(accountEnd + 1, scopeEnd);
+      this.lastScopeAt = indexOf(this.scopeIndexOf, this.scopes, this.lastScope);
+    }
+    this.scopeOf[i] = this.lastScopeAt;
+    if (!sameText(text, scopeEnd + 1, lineEnd, this.lastChannel)) {
+      this.lastChannel = text.slice(scopeEnd + 1, lineEnd);
+      this.lastChannelAt = indexOf(this.channelIndexOf, this.channels, this.lastChannel);
+    }
+    this.channelOf[i] = this.lastChannelAt;
+  }
+
+  private grow(): void {
+    const grown = (old: Float64Array | Uint32Array | Uint8Array) => {
+      const bigger = new (old.constructor as new (n: number) => typeof old)(old.length * 2);
+      bigger.set(old);
+      return bigger;
+    };
+    this.idOf = grown(this.idOf) as Float64Array;
+    this.scopeOf = grown(this.scopeOf) as Uint32Array;
+    this.channelOf = grown(this.channelOf) as Uint8Array;
   }
 
   /** The allocation (index) the NIK names, NONE or SEVERAL. */
@@ -84,6 +137,11 @@ export class AllocationKeys {
 
   account(account: string): number {
     return this.byAccount.get(account);
+  }
+
+  /** The allocation line's id. */
+  id(index: number): number {
+    return this.idOf[index]!;
   }
 
   /** The allocation's scope, as an index into `scopes`. */
@@ -121,8 +179,9 @@ function indexOf(index: Map<string, number>, list: string[], value: string): num
  * holds SEVERAL.
  */
 export class DigitStringTable {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private mask: number;
+  private used = 0;
   private readonly other = new Map<string, number>();
 
   constructor(expected: number) {
@@ -142,14 +201,35 @@ export class DigitStringTable {
       this.other.set(key, this.other.has(key) ? SEVERAL : value);
       return;
     }
+    this.store(length, hi, lo, value);
+  }
+
+  private store(length: number, hi: number, lo: number, value: number): void {
     const at = this.find(length, hi, lo);
     const slots = this.slots;
-    if (slots[at] === -1) {
-      slots[at] = length;
-      slots[at + 1] = hi;
-      slots[at + 2] = lo;
-      slots[at + 3] = value;
-    } else slots[at + 3] = SEVERAL;
+    if (slots[at] !== -1) {
+      slots[at + 3] = SEVERAL;
+      return;
+    }
+    slots[at] = length;
+    slots[at + 1] = hi;
+    slots[at + 2] = lo;
+    slots[at + 3] = value;
+    // At most half full: probes stay short.
+    if (++this.used * 2 > this.mask + 1) this.grow();
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.mask = this.mask * 2 + 1;
+    this.used = 0;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === -1) continue;
+      const to = this.find(old[at]!, old[at + 1]!, old[at + 2]!);
+      this.slots.set(old.subarray(at, at + 4), to);
+      this.used++;
+    }
   }
 
   get(key: string): number {

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database';
 import type { RawConnection } from '../../db/raw-connection';
 import type { Channel } from '../../db/types';
-import { readPlan, stageRows } from '../../platform/files/stage-rows';
+import { readPlan, readsInWorker, stageRows } from '../../platform/files/stage-rows';
 import type { TabularFile } from '../../platform/files/tabular';
-import { loadAllocationKeys } from './allocation-keys';
+import { loadAllocationKeys, loadAllocationKeysText } from './allocation-keys';
 import * as apply from './apply-sql';
-import { DIRECT_COLUMNS, DISBURSEMENT_DIRECT_SINK } from './direct-sink';
+import { DIRECT_COLUMNS, DISBURSEMENT_DIRECT_SINK, type DirectSinkOptions } from './direct-sink';
 import type { DisbursementImportInput } from './import-service';
 import { createDisbursementRepository } from './repository';
 import type { DisbursementSinkOptions } from './row-sink';
@@ -58,7 +58,15 @@ export async function importMatchingWhileReading(
     accepted: 0,
     rejected: 0,
   });
-  const allocationKeys = await step('keys', () => loadAllocationKeys(raw, program, period));
+  // Read in this thread, the keys are indexed while the server sends them; a worker thread gets
+  // their text and indexes it there.
+  const allocationKeys = await step(
+    'keys',
+    (): Promise<DirectSinkOptions['allocationKeys']> =>
+      readsInWorker(ctx.file, ctx.workerMinRows)
+        ? loadAllocationKeysText(raw, program, period)
+        : loadAllocationKeys(raw, program, period),
+  );
   await apply.createStage(raw);
   const bulk = await apply.setKeysAsideFor(raw, ctx.file.estimatedRows ?? 0);
   const read = await step('read', () =>

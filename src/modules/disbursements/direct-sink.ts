@@ -15,8 +15,11 @@ import {
 
 /** The matching reader's options (structured-clonable: it may run in a worker thread). */
 export interface DirectSinkOptions extends DisbursementSinkOptions {
-  /** loadAllocationKeys' text and line count. */
-  allocationKeys: { text: string; lines: number };
+  /**
+   * The period's allocation keys: indexed already when the file is read in this thread
+   * (loadAllocationKeys), as text for a worker thread to index (loadAllocationKeysText).
+   */
+  allocationKeys: AllocationKeys | { text: string; lines: number };
   reportId: number;
   program: string;
   period: string;
@@ -64,7 +67,8 @@ export const DISBURSEMENT_DIRECT_SINK: SinkFactory<
 export function createDirectDisbursementSink(
   options: DirectSinkOptions,
 ): RowSink<StagedCounts<DisbursementRejectionCode> & { counts: DirectCounts }> {
-  const keys = new AllocationKeys(options.allocationKeys.text, options.allocationKeys.lines);
+  const given = options.allocationKeys;
+  const keys = given instanceof AllocationKeys ? given : AllocationKeys.fromText(given.text, given.lines);
   const kecamatan = new Set(options.kecamatanCodes);
   const validateLine = createDisbursementValidator({
     columns: options.columns,
@@ -120,7 +124,7 @@ export function createDirectDisbursementSink(
     let scope: string;
     if (matched >= 0) {
       counts.matched++;
-      allocation = String(keys.ids[matched]);
+      allocation = String(keys.id(matched));
       scope = quotedScope[keys.scopeIndex(matched)]!;
       if (channelDiffers[keys.channelIndex(matched)]) counts.channelDiffers++;
     } else {

@@ -120,13 +120,21 @@ export function readPlan<O, Done>(
   };
 }
 
+/** Whether a file is read in a worker thread: a CSV file of at least `workerMinRows` lines. */
+export function readsInWorker(
+  file: Pick<TabularFile, 'format' | 'estimatedRows'>,
+  workerMinRows: number,
+): boolean {
+  return file.format === 'csv' && file.estimatedRows !== null && file.estimatedRows >= workerMinRows;
+}
+
 /** Reads the whole file through the plan's sink, handing each chunk to `copy` in order. */
 async function readFileRows<Done>(
   file: TabularFile,
   plan: ReadPlan<Done>,
   copy: (chunk: SinkChunk) => Promise<void>,
 ): Promise<Done> {
-  if (file.format === 'csv' && file.estimatedRows !== null && file.estimatedRows >= plan.workerMinRows) {
+  if (readsInWorker(file, plan.workerMinRows)) {
     // The worker reads the file itself: this reader (header only so far) is closed.
     await file.rows[Symbol.asyncIterator]().return?.();
     const { module, name } = plan.sink;
