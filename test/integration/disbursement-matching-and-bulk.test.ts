@@ -44,7 +44,7 @@ const structure = async () => {
     raw.query<{ name: string; definition: string }>(
       `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'disbursement'
        UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'disbursement'::regclass
-       ORDER BY 1`,
+       ORDER BY 1, 2`,
     ),
   );
   return rows;
