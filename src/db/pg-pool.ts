@@ -50,22 +50,22 @@ function wrapClient(client: pg.PoolClient): RawConnection {
         const decoder = new StringDecoder('utf8');
         // A part that fails is reported once the COPY has ended: the connection stays usable.
         let failure: unknown = null;
-        const hand = (part: string) => {
-          if (failure !== null || !onPart) return;
+        const hand = (give: (part: string) => void, part: string) => {
+          if (failure !== null) return;
           try {
-            onPart(part);
+            give(part);
           } catch (error) {
             failure = error;
           }
         };
         stream.on('data', (chunk: Buffer) => {
-          if (onPart) hand(decoder.write(chunk));
+          if (onPart) hand(onPart, decoder.write(chunk));
           else chunks.push(chunk);
         });
         stream.on('error', reject);
         stream.on('end', () => {
           if (!onPart) return resolve(Buffer.concat(chunks).toString('utf8'));
-          hand(decoder.end());
+          hand(onPart, decoder.end());
           if (failure !== null) reject(failure);
           else resolve('');
         });

@@ -25,7 +25,13 @@ export async function createStage(raw: RawConnection): Promise<void> {
     CREATE TEMP TABLE stage_disbursement (
       line integer NOT NULL, nik text, nik_valid boolean NOT NULL, account text, amount bigint NOT NULL,
       paid_on date, status text NOT NULL, reason text
-    ) ON COMMIT DROP;
+    ) ON COMMIT DROP;`);
+  await createRejectionStage(raw);
+}
+
+/** Rejected lines only: a report matched while read writes its lines straight to `disbursement`. */
+export async function createRejectionStage(raw: RawConnection): Promise<void> {
+  await raw.exec(`
     CREATE TEMP TABLE stage_disbursement_rejection (line integer NOT NULL, reasons text[] NOT NULL,
       fields text[] NOT NULL, original jsonb NOT NULL) ON COMMIT DROP;`);
 }

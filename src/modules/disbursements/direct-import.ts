@@ -67,7 +67,7 @@ export async function importMatchingWhileReading(
         ? loadAllocationKeysText(raw, program, period)
         : loadAllocationKeys(raw, program, period),
   );
-  await apply.createStage(raw);
+  await apply.createRejectionStage(raw);
   const bulk = await apply.setKeysAsideFor(raw, ctx.file.estimatedRows ?? 0);
   const read = await step('read', () =>
     stageRows(raw, ctx.file, {
