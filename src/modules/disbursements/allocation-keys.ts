@@ -35,10 +35,27 @@ export async function loadAllocationKeysText(raw: RawConnection, program: string
  * sends the next (on PostgreSQL; PGlite gives the text at once).
  */
 export async function loadAllocationKeys(raw: RawConnection, program: string, period: string) {
-  const keys = new AllocationKeys();
-  await raw.copyOut(keysSelect(program, period), (part) => keys.add(part));
+  const select = keysSelect(program, period);
+  const keys = new AllocationKeys(await estimatedLines(raw, select));
+  await raw.copyOut(select, (part) => keys.add(part));
   return keys.finish();
 }
+
+/**
+ * The planner's estimate of the keys' lines (the allocation import analyses the table): the
+ * index is sized once rather than grown while a million keys arrive (growing rehashed every key
+ * again: 0.19 s of 0.8 s, measured on 1 M allocations). A wrong estimate only costs time.
+ */
+async function estimatedLines(raw: RawConnection, select: string): Promise<number> {
+  const { rows } = await raw.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${select}`);
+  const plan = rows[0]?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  const estimate = Number(parsed[0]?.Plan['Plan Rows']);
+  // Bounded: a stale estimate must not reserve gigabytes.
+  return Number.isFinite(estimate) ? Math.min(Math.max(estimate, 0), MAX_PRESIZED_LINES) : 0;
+}
+
+const MAX_PRESIZED_LINES = 8_000_000;
 
 /** The index over the keys' COPY text, built part by part (add) or at once (fromText). */
 export class AllocationKeys {
@@ -224,10 +241,14 @@ export class DigitStringTable {
     this.slots = new Int32Array(old.length * 2).fill(-1);
     this.mask = this.mask * 2 + 1;
     this.used = 0;
+    const slots = this.slots;
     for (let at = 0; at < old.length; at += 4) {
       if (old[at] === -1) continue;
       const to = this.find(old[at]!, old[at + 1]!, old[at + 2]!);
-      this.slots.set(old.subarray(at, at + 4), to);
+      slots[to] = old[at]!;
+      slots[to + 1] = old[at + 1]!;
+      slots[to + 2] = old[at + 2]!;
+      slots[to + 3] = old[at + 3]!;
       this.used++;
     }
   }
