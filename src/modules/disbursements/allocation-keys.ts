@@ -1,4 +1,13 @@
 import { type RawConnection, sqlLiteral } from '../../db/raw-connection';
+import {
+  COPY_NULL,
+  CopyLines,
+  DigitStringTable,
+  digits,
+  NONE,
+  SEVERAL,
+  sameText,
+} from '../../platform/files/digit-string-table';
 
 /**
  * A period's allocation lines as the matching reader needs them (direct-import.ts): for each,
@@ -8,9 +17,6 @@ import { type RawConnection, sqlLiteral } from '../../db/raw-connection';
  * rules are match-sql.ts's: a key naming one allocation finds it, a key naming several is
  * SEVERAL (the report line is then ambiguous unless the other key names exactly one).
  */
-
-export const NONE = -1;
-export const SEVERAL = -2;
 
 /**
  * COPY text escapes a tab, newline or backslash inside a value, so fields split cleanly; such an
@@ -69,8 +75,7 @@ export class AllocationKeys {
   private readonly scopeIndexOf = new Map<string, number>();
   private readonly channelIndexOf = new Map<string, number>();
   private count = 0;
-  /** The start of a line cut at the end of the last part. */
-  private carry = '';
+  private readonly lines = new CopyLines();
   // Lines of one village and one channel follow each other: the previous value is compared in
   // place before a new string is cut out of the text.
   private lastScope = '';
@@ -99,21 +104,15 @@ export class AllocationKeys {
 
   /** Indexes the complete lines of `part`; a line cut at its end waits for the next part. */
   add(part: string): void {
-    const text = this.carry === '' ? part : this.carry + part;
-    let at = 0;
-    for (let lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', at)) {
-      this.addLine(text, at, lineEnd);
-      at = lineEnd + 1;
-    }
-    this.carry = text.slice(at);
+    this.lines.add(part, this.addLine);
   }
 
   finish(): this {
-    if (this.carry !== '') throw new Error('allocation keys: the COPY text ended inside a line');
+    this.lines.finish();
     return this;
   }
 
-  private addLine(text: string, at: number, lineEnd: number): void {
+  private readonly addLine = (text: string, at: number, lineEnd: number): void => {
     const i = this.count++;
     if (i === this.idOf.length) this.grow();
     const idEnd = text.indexOf('\t', at);
@@ -121,7 +120,7 @@ export class AllocationKeys {
     const nikEnd = text.indexOf('\t', idEnd + 1);
     this.byNik.put(text, idEnd + 1, nikEnd, i);
     const accountEnd = text.indexOf('\t', nikEnd + 1);
-    if (!sameText(text, nikEnd + 1, accountEnd, NULL_TEXT))
+    if (!sameText(text, nikEnd + 1, accountEnd, COPY_NULL))
       this.byAccount.put(text, nikEnd + 1, accountEnd, i);
     const scopeEnd = text.indexOf('\t', accountEnd + 1);
     if (!sameText(text, accountEnd + 1, scopeEnd, this.lastScope)) {
@@ -134,7 +133,7 @@ export class AllocationKeys {
       this.lastChannelAt = indexOf(this.channelIndexOf, this.channels, this.lastChannel);
     }
     this.channelOf[i] = this.lastChannelAt;
-  }
+  };
 
   private grow(): void {
     const grown = (old: Float64Array | Uint32Array | Uint8Array) => {
@@ -172,13 +171,6 @@ export class AllocationKeys {
   }
 }
 
-// How COPY writes NULL.
-const NULL_TEXT = '\\N';
-
-function sameText(text: string, start: number, end: number, value: string): boolean {
-  return end - start === value.length && text.startsWith(value, start);
-}
-
 function indexOf(index: Map<string, number>, list: string[], value: string): number {
   let at = index.get(value);
   if (at === undefined) {
@@ -187,101 +179,4 @@ function indexOf(index: Map<string, number>, list: string[], value: string): num
     index.set(value, at);
   }
   return at;
-}
-
-/**
- * Keys of up to 18 digits → a value, in one typed array (per slot: length, two 9-digit halves,
- * value — one cache line per probe; open addressing): a million keys cost no garbage-collector
- * work and no string per key. Other keys (letters, longer numbers) go to a Map. A key put twice
- * holds SEVERAL.
- */
-export class DigitStringTable {
-  private slots: Int32Array;
-  private mask: number;
-  private used = 0;
-  private readonly other = new Map<string, number>();
-
-  constructor(expected: number) {
-    let size = 1 << 10;
-    while (size < expected * 2) size <<= 1;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size * 4).fill(-1);
-  }
-
-  /** Puts text[start, end) with its value; a key already there becomes SEVERAL. */
-  put(text: string, start: number, end: number, value: number): void {
-    const length = end - start;
-    const hi = length <= 18 ? digits(text, start, end - 9) : -1;
-    const lo = hi < 0 ? -1 : digits(text, Math.max(start, end - 9), end);
-    if (lo < 0) {
-      const key = text.slice(start, end);
-      this.other.set(key, this.other.has(key) ? SEVERAL : value);
-      return;
-    }
-    this.store(length, hi, lo, value);
-  }
-
-  private store(length: number, hi: number, lo: number, value: number): void {
-    const at = this.find(length, hi, lo);
-    const slots = this.slots;
-    if (slots[at] !== -1) {
-      slots[at + 3] = SEVERAL;
-      return;
-    }
-    slots[at] = length;
-    slots[at + 1] = hi;
-    slots[at + 2] = lo;
-    slots[at + 3] = value;
-    // At most half full: probes stay short.
-    if (++this.used * 2 > this.mask + 1) this.grow();
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    this.mask = this.mask * 2 + 1;
-    this.used = 0;
-    const slots = this.slots;
-    for (let at = 0; at < old.length; at += 4) {
-      if (old[at] === -1) continue;
-      const to = this.find(old[at]!, old[at + 1]!, old[at + 2]!);
-      slots[to] = old[at]!;
-      slots[to + 1] = old[at + 1]!;
-      slots[to + 2] = old[at + 2]!;
-      slots[to + 3] = old[at + 3]!;
-      this.used++;
-    }
-  }
-
-  get(key: string): number {
-    const length = key.length;
-    const hi = length <= 18 && length > 0 ? digits(key, 0, length - 9) : -1;
-    const lo = hi < 0 ? -1 : digits(key, Math.max(0, length - 9), length);
-    if (lo < 0) return this.other.get(key) ?? NONE;
-    const at = this.find(length, hi, lo);
-    return this.slots[at] === -1 ? NONE : this.slots[at + 3]!;
-  }
-
-  /** The slot's first index holding the key, or the empty slot where it would go. */
-  private find(length: number, hi: number, lo: number): number {
-    const slots = this.slots;
-    let i = (Math.imul(hi ^ length, 0x9e3779b1) ^ Math.imul(lo, 0x85ebca6b)) & this.mask;
-    for (;;) {
-      const at = i * 4;
-      const stored = slots[at]!;
-      if (stored === -1 || (stored === length && slots[at + 1] === hi && slots[at + 2] === lo)) return at;
-      i = (i + 1) & this.mask;
-    }
-  }
-}
-
-/** The digits text[start, end) as a number (0 when empty), or -1 when one is not a digit. */
-function digits(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = Math.max(start, 0); i < end; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (!(c >= 0 && c <= 9)) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }

@@ -1,8 +1,10 @@
 import { csvValue } from '../../db/copy-csv';
+import { ExactSum } from '../../domain/exact-sum';
+import { NONE, SEVERAL } from '../../platform/files/digit-string-table';
 import type { RowSink } from '../../platform/files/row-sink';
 import { createValidatingSink, type SinkFactory, type StagedCounts } from '../../platform/files/stage-rows';
 import type { TabularRow } from '../../platform/files/tabular';
-import { AllocationKeys, NONE, SEVERAL } from './allocation-keys';
+import { AllocationKeys } from './allocation-keys';
 import type { StoredCounts } from './apply-sql';
 import { createDisbursementValidator } from './fast-validate-row';
 import type { DisbursementRejectionCode } from './reasons';
@@ -163,27 +165,3 @@ export function createDirectDisbursementSink(
     }),
   };
 }
-
-/**
- * Rupiah summed exactly whatever the file holds, without a BigInt per line (garbage): amounts
- * add up in a number while the total stays below 2^52, where every integer is exact; past that
- * the total moves into a BigInt.
- */
-class ExactSum {
-  private big = 0n;
-  private small = 0;
-
-  add(amount: number): void {
-    if (amount < LIMIT - this.small) this.small += amount;
-    else {
-      this.big += BigInt(this.small) + BigInt(amount);
-      this.small = 0;
-    }
-  }
-
-  value(): number {
-    return Number(this.big + BigInt(this.small));
-  }
-}
-
-const LIMIT = 2 ** 52;
