@@ -4,8 +4,6 @@ import {
   CopyLines,
   DigitStringTable,
   digits,
-  NONE,
-  SEVERAL,
   sameText,
 } from '../../platform/files/digit-string-table';
 
