@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { createTestApp, type TestApp } from '../support/app';
 import { ALLOCATION_CSV_HEADERS, writeLines } from '../support/distribution-files';
 import { tempDir } from '../support/dtsen-fixture';
-import { buildPkhFamily, type PkhMemberInput } from '../support/pkh-families';
+import { buildPkhFamily, edgeFamily, random } from '../support/pkh-families';
 
 /**
  * The import computes the PKH entitlement set-based in two ways — one aggregation over
@@ -35,59 +35,11 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A small deterministic generator (mulberry32): the same families on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const EDGE_BIRTHS = [
-  '2019-07-01', // 7 at the start: no longer anak usia dini
-  '2019-07-02', // 6 at the start
-  '2004-07-01', // 22: too old for the SMA component
-  '2004-07-02', // 21
-  '1956-07-01', // 70: lanjut usia
-  '1956-07-02', // 69
-  '2020-02-29', // a leap-day child, 6 at the start
-  '1956-02-29', // a leap-day elder
-  '2026-07-01', // born on the first day of the period
-  '2026-07-02', // born after the start: not a member yet
-];
-const SCHOOLING = [null, null, 'PAUD_TK', 'SD', 'SMP', 'SMA', 'SMA'];
-const DUE = [null, null, null, '2026-06-01', '2026-05-20', '2026-05-19', '2027-07-07', '2027-07-08'];
-
-function day(next: () => number, from: number, to: number) {
-  const ms = Date.UTC(from, 0, 1) + Math.floor(next() * (Date.UTC(to, 0, 1) - Date.UTC(from, 0, 1)));
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function family(next: () => number): PkhMemberInput[] {
-  const size = 1 + Math.floor(next() * 9);
-  return Array.from({ length: size }, () => {
-    const r = next();
-    return {
-      birthDate:
-        r < 0.3
-          ? EDGE_BIRTHS[Math.floor(next() * EDGE_BIRTHS.length)]!
-          : day(next, r < 0.6 ? 2005 : 1940, 2026),
-      schooling: SCHOOLING[Math.floor(next() * SCHOOLING.length)] ?? null,
-      pregnancyDueDate: DUE[Math.floor(next() * DUE.length)] ?? null,
-      severeDisability: next() < 0.15,
-      status: r > 0.92 ? 'MENINGGAL' : r > 0.88 ? 'PINDAH' : 'HIDUP',
-    };
-  });
-}
-
 describe('PKH entitlement of many families', () => {
   it('gives every household the amount and the explanation computePkhBenefit gives', async () => {
     const next = random(20261206);
     const families = [];
-    for (let i = 0; i < 80; i++) families.push(await buildPkhFamily(t.services, DESA, family(next)));
+    for (let i = 0; i < 80; i++) families.push(await buildPkhFamily(t.services, DESA, edgeFamily(next)));
     const sanctioned = new Set(families.filter((_, i) => i % 7 === 3).map((f) => f.id));
     for (const id of sanctioned) {
       await t.services.database.db

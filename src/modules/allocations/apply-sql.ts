@@ -22,7 +22,13 @@ export async function createStage(raw: RawConnection): Promise<void> {
     CREATE TEMP TABLE stage_alloc (
       line integer NOT NULL, nik text NOT NULL, nik_invalid boolean NOT NULL, kk text, name text,
       amount bigint NOT NULL, channel text NOT NULL, account text
-    ) ON COMMIT DROP;
+    ) ON COMMIT DROP;`);
+  await createRejectionStage(raw);
+}
+
+/** The rejected lines while the file is read (both ways of importing). */
+export async function createRejectionStage(raw: RawConnection): Promise<void> {
+  await raw.exec(`
     CREATE TEMP TABLE stage_alloc_rejection (line integer NOT NULL, reasons text[] NOT NULL, fields text[] NOT NULL,
       original jsonb NOT NULL) ON COMMIT DROP;`);
 }
@@ -197,19 +203,27 @@ const BULK_MIN_ROWS = 50_000;
  * sessions until the import commits (as the registry import does with `person`).
  */
 export async function withBulkLoad<T>(raw: RawConnection, newRows: number, insert: () => Promise<T>) {
+  const bulk = await setKeysAsideFor(raw, newRows);
+  const result = await insert();
+  if (bulk) await rebuildKeys(raw);
+  return { result, bulk };
+}
+
+/** Drops the table's secondary indexes and foreign keys when `newRows` lines are worth rebuilding them for; true if so. */
+export async function setKeysAsideFor(raw: RawConnection, newRows: number): Promise<boolean> {
   const { rows } = await raw.query<{ n: number }>(
     "SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'allocation'::regclass",
   );
   const bulk = newRows >= BULK_MIN_ROWS && newRows >= Number(rows[0]?.n ?? 0);
   if (bulk) await raw.exec(ALLOCATION_BULK_DDL.drop);
-  const result = await insert();
-  if (bulk) {
-    await raw.exec(ALLOCATION_BUILD_SETTINGS);
-    // One statement at a time: each shows in the statement timings.
-    for (const statement of ALLOCATION_BULK_DDL.create.split(';').filter((s) => s.trim()))
-      await raw.exec(statement);
-  }
-  return { result, bulk };
+  return bulk;
+}
+
+export async function rebuildKeys(raw: RawConnection): Promise<void> {
+  await raw.exec(ALLOCATION_BUILD_SETTINGS);
+  // One statement at a time: each shows in the statement timings.
+  for (const statement of ALLOCATION_BULK_DDL.create.split(';').filter((s) => s.trim()))
+    await raw.exec(statement);
 }
 
 export async function saveRejections(raw: RawConnection, importId: number): Promise<void> {

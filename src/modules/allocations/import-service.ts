@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { useBulkSettings } from '../../db/bulk-settings';
 import type { Db, SalurDatabase } from '../../db/database';
+import type { RawConnection } from '../../db/raw-connection';
 import type { Channel } from '../../db/types';
 import { type Period, parseChannel } from '../../domain/period';
-import { pkhRulesFrom } from '../../domain/pkh-benefit';
+import { type PkhRules, pkhRulesFrom } from '../../domain/pkh-benefit';
 import { type Actor, authorize } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
@@ -18,7 +19,7 @@ import {
   stepTimer,
   workerMinRowsFor,
 } from '../../platform/files/stage-rows';
-import { openTabular } from '../../platform/files/tabular';
+import { openTabular, type TabularFile } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
 import {
   openPeriodForAllocation,
@@ -29,10 +30,11 @@ import {
 } from '../programs/period-rules';
 import { loadKecamatanCodes } from '../regions/region-sets';
 import * as apply from './apply-sql';
+import { DIRECT_MIN_ROWS, importLinkingWhileReading, linksWhileReading } from './direct-import';
 import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
 import { buildMismatchCalculations, buildPkhHouseholds } from './pkh-sql';
 import type { AllocationFlag, AllocationRejectionCode } from './reasons';
-import { ALLOCATION_SINK } from './row-sink';
+import { ALLOCATION_SINK, type AllocationSinkOptions } from './row-sink';
 
 export interface AllocationImportInput {
   program: string;
@@ -86,6 +88,8 @@ export function createAllocationImportService(deps: {
   audit: AuditService;
   /** Lines from which a CSV file is read in a worker thread (worker-reader.ts); tests lower it. */
   workerMinRows?: number;
+  /** Lines from which the period's first file is linked while read (direct-import.ts); tests lower it. */
+  directMinRows?: number;
 }) {
   const { database, config, clock, audit } = deps;
 
@@ -177,28 +181,6 @@ export function createAllocationImportService(deps: {
         await assertNotImported(db, program.code, period.code, sha256);
         const rules = await rulesAt(db, program.code, period.start);
 
-        const read = await step('read', () =>
-          readIntoStage(
-            raw,
-            file,
-            readPlan(
-              input,
-              ALLOCATION_SINK,
-              {
-                headers: file.headers,
-                columns: mapping.columns,
-                defaultChannel,
-                kecamatanCodes: kecamatan,
-                today: clock.now().toISOString(),
-              },
-              CHUNK_ROWS,
-              deps.workerMinRows ?? workerMinRowsFor(database.kind),
-            ),
-            onProgress,
-          ),
-        );
-        onProgress?.(read.rowsRead, 'menerapkan', read.rowsRead);
-
         const importRow = await db
           .insertInto('allocation_import')
           .values({
@@ -207,9 +189,10 @@ export function createAllocationImportService(deps: {
             source: 'FILE',
             file_name: fileName,
             file_sha256: sha256,
-            rows_read: read.rowsRead,
-            accepted: read.accepted,
-            rejected: read.rejected,
+            // The counts and the summary are set once the file is read.
+            rows_read: 0,
+            accepted: 0,
+            rejected: 0,
             summary: '{}',
             created_by: actor.userId > 0 ? actor.userId : null,
             created_by_name: actor.username,
@@ -218,34 +201,62 @@ export function createAllocationImportService(deps: {
           .returning('id')
           .executeTakeFirstOrThrow();
         const importId = importRow.id;
-
-        await step('analyzeStage', () => apply.analyzeStage(raw));
-        const alreadyAllocated = await step('alreadyAllocated', () =>
-          apply.countAlreadyAllocated(raw, program.code, period.code),
-        );
-        const households = await step('households', () => apply.buildAllocHouseholds(raw));
-        let expected: apply.ExpectedSource = { kind: 'none' };
         const pkh = program.kind === 'PKH' ? pkhRulesFrom(rules) : null;
-        if (pkh) {
-          await step('pkhHouseholds', () =>
-            buildPkhHouseholds(raw, pkh, period, { code: program.code, period: period.code }),
-          );
-          await step('calculations', () => buildMismatchCalculations(raw, pkh, period));
-          expected = { kind: 'household' };
-        } else {
-          expected = constantEntitlement(program, rules, period);
-        }
-        const { result: totals, bulk } = await step('insert', () =>
-          apply.withBulkLoad(raw, read.accepted, () =>
-            apply.insertAllocations(raw, {
+        const expected: apply.ExpectedSource = pkh
+          ? { kind: 'household' }
+          : constantEntitlement(program, rules, period);
+        const sinkOptions: AllocationSinkOptions = {
+          headers: file.headers,
+          columns: mapping.columns,
+          defaultChannel,
+          kecamatanCodes: kecamatan,
+          today: clock.now().toISOString(),
+        };
+        const workerMinRows = deps.workerMinRows ?? workerMinRowsFor(database.kind);
+        const direct = await linksWhileReading(
+          raw,
+          file,
+          program.code,
+          period.code,
+          deps.directMinRows ?? DIRECT_MIN_ROWS,
+        );
+        const applied = direct
+          ? await importLinkingWhileReading({
+              raw,
+              file,
+              input,
               importId,
-              program: program.code,
-              period: period.code,
+              program: { code: program.code, period: period.code },
+              period,
               kabupatenCode: config.kabupatenCode,
               expected,
-            }),
-          ),
-        );
+              pkh,
+              sinkOptions,
+              workerMinRows,
+              chunkRows: CHUNK_ROWS,
+              step,
+              onProgress,
+            }).then(({ read, bulk }) => ({
+              read,
+              bulk,
+              totals: read.totals,
+              households: read.households,
+              alreadyAllocated: 0,
+            }))
+          : await importThroughStage({
+              raw,
+              file,
+              plan: readPlan(input, ALLOCATION_SINK, sinkOptions, CHUNK_ROWS, workerMinRows),
+              importId,
+              program: { code: program.code, period: period.code },
+              period,
+              kabupatenCode: config.kabupatenCode,
+              expected,
+              pkh,
+              step,
+              onProgress,
+            });
+        const { read, totals, bulk } = applied;
         await step('rejections', () => apply.saveRejections(raw, importId));
         await step('analyze', () => apply.analyzeAllocations(raw));
 
@@ -259,9 +270,9 @@ export function createAllocationImportService(deps: {
           rejected: read.rejected,
           rejectedByReason: read.rejectedByReason,
           flaggedByReason: totals.flags as Partial<Record<AllocationFlag, number>>,
-          alreadyAllocatedInPeriod: alreadyAllocated,
+          alreadyAllocatedInPeriod: applied.alreadyAllocated,
           linked: totals.linked,
-          households,
+          households: applied.households,
           totalAmount: totals.amount,
           expectedAmount: totals.expectedAmount,
           defaultChannel,
@@ -272,7 +283,12 @@ export function createAllocationImportService(deps: {
         };
         await db
           .updateTable('allocation_import')
-          .set({ summary: JSON.stringify(summary) })
+          .set({
+            rows_read: read.rowsRead,
+            accepted: read.accepted,
+            rejected: read.rejected,
+            summary: JSON.stringify(summary),
+          })
           .where('id', '=', importId)
           .execute();
         await audit.record(db, actor, {
@@ -313,18 +329,53 @@ function constantEntitlement(
   return { kind: 'none' };
 }
 
-/** Streams the file, validates each line in JS, and COPYs lines and rejections in big chunks. */
-async function readIntoStage(
-  raw: import('../../db/raw-connection').RawConnection,
-  file: Awaited<ReturnType<typeof openTabular>>,
-  plan: ReadPlan<StagedCounts<AllocationRejectionCode>>,
-  onProgress: ImportProgress | undefined,
-) {
+/**
+ * The staged way (every file the linking reader does not take): the file is read into
+ * `stage_alloc`, then linked, checked and inserted by a few set-based statements.
+ */
+async function importThroughStage(ctx: {
+  raw: RawConnection;
+  file: TabularFile;
+  plan: ReadPlan<StagedCounts<AllocationRejectionCode>>;
+  importId: number;
+  program: { code: string; period: string };
+  period: Period;
+  kabupatenCode: string;
+  expected: apply.ExpectedSource;
+  pkh: PkhRules | null;
+  step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+  onProgress: ImportProgress | undefined;
+}) {
+  const { raw, step, pkh, program } = ctx;
   await apply.createStage(raw);
-  return stageRows(raw, file, {
-    stage: { table: 'stage_alloc', columns: apply.STAGE_COLUMNS },
-    rejectionTable: 'stage_alloc_rejection',
-    plan,
-    onProgress,
-  });
+  const read = await step('read', () =>
+    stageRows(raw, ctx.file, {
+      stage: { table: 'stage_alloc', columns: apply.STAGE_COLUMNS },
+      rejectionTable: 'stage_alloc_rejection',
+      plan: ctx.plan,
+      onProgress: ctx.onProgress,
+    }),
+  );
+  ctx.onProgress?.(read.rowsRead, 'menerapkan', read.rowsRead);
+  await step('analyzeStage', () => apply.analyzeStage(raw));
+  const alreadyAllocated = await step('alreadyAllocated', () =>
+    apply.countAlreadyAllocated(raw, program.code, program.period),
+  );
+  const households = await step('households', () => apply.buildAllocHouseholds(raw));
+  if (pkh) {
+    await step('pkhHouseholds', () => buildPkhHouseholds(raw, pkh, ctx.period, program));
+    await step('calculations', () => buildMismatchCalculations(raw, pkh, ctx.period));
+  }
+  const { result: totals, bulk } = await step('insert', () =>
+    apply.withBulkLoad(raw, read.accepted, () =>
+      apply.insertAllocations(raw, {
+        importId: ctx.importId,
+        program: program.code,
+        period: program.period,
+        kabupatenCode: ctx.kabupatenCode,
+        expected: ctx.expected,
+      }),
+    ),
+  );
+  return { read, totals, bulk, households, alreadyAllocated };
 }

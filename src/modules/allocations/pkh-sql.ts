@@ -198,8 +198,6 @@ export async function buildMismatchCalculations(
   rules: PkhRules,
   period: { start: string; end: string; months: number },
 ) {
-  const max = int(rules.maxMembers);
-  const pct = int(rules.sanctionPercent);
   await raw.exec(
     `CREATE TEMP TABLE pkh_target ON COMMIT DROP AS
      SELECT h.household_id, h.subtotal, h.sanctioned, h.expected
@@ -207,6 +205,37 @@ export async function buildMismatchCalculations(
      WHERE h.expected <> a.lo OR h.expected <> a.hi;
      ANALYZE pkh_target;`,
   );
+  await buildCalculations(raw, rules, period);
+}
+
+/**
+ * `pkh_calc` for the households the linking reader found differing (direct-import.ts): it
+ * compared every line with its household's entitlement while reading.
+ */
+export async function buildCalculationsOf(
+  raw: RawConnection,
+  households: readonly number[],
+  rules: PkhRules,
+  period: { start: string; end: string; months: number },
+) {
+  await raw.query(
+    `CREATE TEMP TABLE pkh_target ON COMMIT DROP AS
+     SELECT h.household_id, h.subtotal, h.sanctioned, h.expected
+     FROM pkh_household h WHERE h.household_id = ANY($1::bigint[])`,
+    [households],
+  );
+  await raw.exec('ANALYZE pkh_target');
+  await buildCalculations(raw, rules, period);
+}
+
+/** `pkh_calc` (household_id, calculation) for the households in `pkh_target`. */
+async function buildCalculations(
+  raw: RawConnection,
+  rules: PkhRules,
+  period: { start: string; end: string; months: number },
+) {
+  const max = int(rules.maxMembers);
+  const pct = int(rules.sanctionPercent);
   await raw.query(
     `CREATE TEMP TABLE pkh_calc ON COMMIT DROP AS
      WITH pkh_member AS (${pkhMemberRows(rules, period.months)})

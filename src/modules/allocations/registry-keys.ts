@@ -1,0 +1,175 @@
+import type { RawConnection } from '../../db/raw-connection';
+import {
+  COPY_NULL,
+  CopyLines,
+  DigitStringTable,
+  digits,
+  sameText,
+} from '../../platform/files/digit-string-table';
+
+/**
+ * The registry as the linking reader needs it (direct-import.ts): for each person, found by NIK,
+ * their id, household, the village an allocation line of theirs is scoped to, the household's
+ * KK and, for PKH, the household's entitlement (pkh_household). Loaded as COPY text and indexed
+ * in typed arrays — a million people cost no row objects and nothing for the garbage collector
+ * to walk — so a worker thread can receive the text and build the same index.
+ */
+
+/**
+ * The lines the staged way's insert joins for (apply-sql.ts insertAllocations): person by NIK,
+ * household by id, the entitlement by household when `pkh_household` exists.
+ */
+function keysSelect(withEntitlement: boolean): string {
+  return `SELECT p.nik, p.id, p.household_id, coalesce(h.region_code, p.region_code), h.kk,
+       ${withEntitlement ? 'e.expected' : 'NULL'}
+     FROM person p LEFT JOIN household h ON h.id = p.household_id
+     ${withEntitlement ? 'LEFT JOIN pkh_household e ON e.household_id = p.household_id' : ''}`;
+}
+
+/** The keys as text, for a reader in a worker thread (which builds RegistryKeys from it). */
+export async function loadRegistryKeysText(raw: RawConnection, withEntitlement: boolean) {
+  const text = await raw.copyOut(keysSelect(withEntitlement));
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return { text, lines };
+}
+
+/** The keys indexed part by part while the server sends them, the index sized for `people`. */
+export async function loadRegistryKeys(raw: RawConnection, withEntitlement: boolean, people: number) {
+  const keys = new RegistryKeys(people);
+  await raw.copyOut(keysSelect(withEntitlement), (part) => keys.add(part));
+  return keys.finish();
+}
+
+export class RegistryKeys {
+  private personIdOf: Float64Array;
+  /** NaN: no household. */
+  private householdIdOf: Float64Array;
+  /** Index into `scopes`, −1: neither household nor person has a region. */
+  private scopeOf: Int32Array;
+  /** The household's KK as two 8-digit halves; −1: no household. */
+  private kkHighOf: Int32Array;
+  private kkLowOf: Int32Array;
+  /** NaN: no entitlement. */
+  private expectedOf: Float64Array;
+  readonly scopes: string[] = [];
+  private readonly scopeIndexOf = new Map<string, number>();
+  private readonly byNik: DigitStringTable;
+  private readonly lines = new CopyLines();
+  private count = 0;
+
+  constructor(expectedPeople = 1024) {
+    const capacity = Math.max(Math.min(expectedPeople, MAX_PRESIZED), 1024);
+    this.personIdOf = new Float64Array(capacity);
+    this.householdIdOf = new Float64Array(capacity);
+    this.scopeOf = new Int32Array(capacity);
+    this.kkHighOf = new Int32Array(capacity);
+    this.kkLowOf = new Int32Array(capacity);
+    this.expectedOf = new Float64Array(capacity);
+    this.byNik = new DigitStringTable(capacity);
+  }
+
+  static fromText(text: string, lines: number): RegistryKeys {
+    const keys = new RegistryKeys(lines);
+    keys.add(text);
+    return keys.finish();
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(part: string): void {
+    this.lines.add(part, this.addLine);
+  }
+
+  finish(): this {
+    this.lines.finish();
+    return this;
+  }
+
+  /** The person (an index for the accessors below) holding the NIK, or NONE. */
+  person(nik: string): number {
+    return this.byNik.get(nik);
+  }
+
+  personId(person: number): number {
+    return this.personIdOf[person]!;
+  }
+
+  /** The person's household id, NaN when they have none. */
+  householdId(person: number): number {
+    return this.householdIdOf[person]!;
+  }
+
+  /** The household's region, else the person's; null when neither has one. */
+  scope(person: number): string | null {
+    const at = this.scopeOf[person]!;
+    return at < 0 ? null : this.scopes[at]!;
+  }
+
+  /** Whether the person has a household whose KK is not `kk` (16 digits). */
+  householdKkDiffers(person: number, kk: string): boolean {
+    const high = this.kkHighOf[person]!;
+    if (high < 0) return false;
+    return high !== digits(kk, 0, 8) || this.kkLowOf[person] !== digits(kk, 8, 16);
+  }
+
+  /** The household's PKH entitlement, NaN when there is none. */
+  expected(person: number): number {
+    return this.expectedOf[person]!;
+  }
+
+  private readonly addLine = (text: string, at: number, lineEnd: number): void => {
+    const i = this.count++;
+    if (i === this.personIdOf.length) this.grow();
+    const nikEnd = text.indexOf('\t', at);
+    // person.nik is unique (person_nik_idx): no NIK is put twice.
+    this.byNik.put(text, at, nikEnd, i);
+    const idEnd = text.indexOf('\t', nikEnd + 1);
+    this.personIdOf[i] = digits(text, nikEnd + 1, idEnd);
+    const householdEnd = text.indexOf('\t', idEnd + 1);
+    this.householdIdOf[i] = sameText(text, idEnd + 1, householdEnd, COPY_NULL)
+      ? Number.NaN
+      : digits(text, idEnd + 1, householdEnd);
+    const scopeEnd = text.indexOf('\t', householdEnd + 1);
+    this.scopeOf[i] = sameText(text, householdEnd + 1, scopeEnd, COPY_NULL)
+      ? -1
+      : this.scopeIndex(text.slice(householdEnd + 1, scopeEnd));
+    const kkEnd = text.indexOf('\t', scopeEnd + 1);
+    // household.kk is 16 digits (its CHECK); no household: NULL.
+    const kkNull = sameText(text, scopeEnd + 1, kkEnd, COPY_NULL);
+    this.kkHighOf[i] = kkNull ? -1 : digits(text, scopeEnd + 1, scopeEnd + 9);
+    this.kkLowOf[i] = kkNull ? -1 : digits(text, scopeEnd + 9, kkEnd);
+    this.expectedOf[i] = sameText(text, kkEnd + 1, lineEnd, COPY_NULL)
+      ? Number.NaN
+      : digits(text, kkEnd + 1, lineEnd);
+  };
+
+  private scopeIndex(scope: string): number {
+    let at = this.scopeIndexOf.get(scope);
+    if (at === undefined) {
+      at = this.scopes.length;
+      this.scopes.push(scope);
+      this.scopeIndexOf.set(scope, at);
+    }
+    return at;
+  }
+
+  private grow(): void {
+    const grown = <T extends Float64Array | Int32Array>(old: T): T => {
+      const bigger = new (old.constructor as new (n: number) => T)(old.length * 2);
+      bigger.set(old);
+      return bigger;
+    };
+    this.personIdOf = grown(this.personIdOf);
+    this.householdIdOf = grown(this.householdIdOf);
+    this.scopeOf = grown(this.scopeOf);
+    this.kkHighOf = grown(this.kkHighOf);
+    this.kkLowOf = grown(this.kkLowOf);
+    this.expectedOf = grown(this.expectedOf);
+  }
+}
+
+// A stale estimate must not reserve gigabytes.
+const MAX_PRESIZED = 8_000_000;
