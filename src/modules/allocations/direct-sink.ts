@@ -85,12 +85,28 @@ export function createDirectAllocationSink(
   const given = options.registryKeys;
   const keys = given instanceof RegistryKeys ? given : RegistryKeys.fromText(given.text, given.lines);
   const kecamatan = new Set(options.kecamatanCodes);
+  // The registry person of the line being checked: found once, by the duplicate check that
+  // validation runs on every line it accepts (right before stageLine); a registry person's
+  // line is remembered by a mark per person, only other NIKs go to a NikSet (measured: the
+  // second lookup and the NikSet of a million NIKs were 0.4 s of a 2.5 s read).
+  let person = NONE;
+  const seenPerson = new Uint8Array(keys.size);
+  const seenElsewhere = new NikSet();
+  const seen = {
+    addNew(nik: string): boolean {
+      person = keys.person(nik);
+      if (person === NONE) return seenElsewhere.addNew(nik);
+      if (seenPerson[person]) return false;
+      seenPerson[person] = 1;
+      return true;
+    },
+  };
   const ctx = {
     columns: options.columns,
     defaultChannel: options.defaultChannel,
     kecamatanExists: (code: string) => kecamatan.has(code),
     today: new Date(options.today),
-    seen: new NikSet(),
+    seen,
   };
   const { expected, kabupatenCode } = options;
   const head = `${options.importId},`;
@@ -120,7 +136,6 @@ export function createDirectAllocationSink(
   const stageLine = (r: AllocationRecord): string => {
     lines++;
     amount.add(r.amount);
-    const person = keys.person(r.nik);
     let flags = r.nikInvalid ? NIK_INVALID : 0;
     let householdId = Number.NaN;
     let scope: string | null = null;
