@@ -72,11 +72,10 @@ export async function importLinkingWhileReading(ctx: {
 }) {
   const { raw, step, pkh } = ctx;
   if (pkh) {
-    await step('pkhHouseholds', async () => {
-      await raw.exec(`CREATE TEMP TABLE alloc_household ON COMMIT DROP AS
-        SELECT id AS household_id FROM household; ANALYZE alloc_household;`);
-      await buildPkhHouseholds(raw, pkh, ctx.period, ctx.program);
-    });
+    // Every registry household: which ones the file names is known only once it is read.
+    await step('pkhHouseholds', () =>
+      buildPkhHouseholds(raw, pkh, ctx.period, ctx.program, '(SELECT id AS household_id FROM household)'),
+    );
   }
   const inWorker = readsInWorker(ctx.file, ctx.workerMinRows);
   const registryKeys = await step(

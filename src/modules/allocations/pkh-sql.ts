@@ -96,7 +96,7 @@ function membersOf(households: string, days: PeriodDays): string {
 }
 
 /**
- * `pkh_household`: the expected amount of every household in `alloc_household`; households
+ * `pkh_household`: the expected amount of every household in `households`; households
  * without an eligible member expect 0 (graduasi alamiah candidates). One aggregation, no sort:
  * each member's single best component is counted per household, and the counted members follow
  * from the counts. Members are taken by index, highest first (components in preference order,
@@ -111,6 +111,8 @@ export async function buildPkhHouseholds(
   rules: PkhRules,
   period: { start: string; end: string; months: number },
   program: { code: string; period: string },
+  /** The households (a table or subquery with household_id): the file's, or every registry household. */
+  households = 'alloc_household',
 ) {
   const preference = componentPreference(rules);
   // CASE takes the first true branch: branches in preference order give the highest index.
@@ -138,7 +140,7 @@ export async function buildPkhHouseholds(
          SELECT household_id,
          ${counts}
          -- OFFSET 0 keeps the subquery apart: pulled up, its CASE was evaluated once per FILTER.
-         FROM (SELECT m.household_id, CASE ${pick} END AS component FROM (${membersOf('alloc_household', DAYS)}) m OFFSET 0) c
+         FROM (SELECT m.household_id, CASE ${pick} END AS component FROM (${membersOf(households, DAYS)}) m OFFSET 0) c
          WHERE component IS NOT NULL
          GROUP BY household_id
        ) n
@@ -146,7 +148,7 @@ export async function buildPkhHouseholds(
      SELECT a.household_id, coalesce(x.subtotal, 0) AS subtotal, (n.household_id IS NOT NULL) AS sanctioned,
        coalesce(x.subtotal, 0) - CASE WHEN n.household_id IS NOT NULL THEN coalesce(x.subtotal, 0) * ${pct} / 100 ELSE 0 END
          AS expected
-     FROM alloc_household a
+     FROM ${households} a
      LEFT JOIN x ON x.household_id = a.household_id
      LEFT JOIN kpm_noncompliance n ON n.household_id = a.household_id AND n.program_code = $6 AND n.period = $7`,
     [...periodDayValues(period), program.code, program.period],
