@@ -203,6 +203,18 @@ describe.skipIf(!hasChromium)('programme period in the browser', () => {
         .toString('latin1'),
     ).toBe('PK');
 
+    // Finalise: the header says Final at once, and the import tabs say why they offer no import.
+    await page.getByTestId('reconciliation-finalise').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Finalkan periode' }).click();
+    await page.getByTestId('reconciliation-frozen').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('period-status').textContent()).toBe('Final');
+    await page.getByTestId('tab-alokasi').click();
+    await page.getByTestId('imports-closed').waitFor();
+    expect(await page.getByTestId('allocation-import').count()).toBe(0);
+    await page.getByTestId('tab-penyaluran').click();
+    await page.getByTestId('imports-closed').waitFor();
+    expect(await page.getByTestId('disbursement-import').count()).toBe(0);
+
     // The realisation dashboard: 2 KPM paid (Rp750.000 + Rp500.000).
     await page.getByTestId('nav-realisasi').click();
     await page.waitForURL(/\/realisasi/);

@@ -48,6 +48,9 @@ export const programsEn: Pick<Dictionary, 'programs'> = {
     notYet: 'No allocation yet',
     notYetText:
       'This period has no allocation yet. A Dinsos admin opens it by importing the first allocation file in the Allocations tab.',
+    importsClosedTitle: 'Imports closed: the period is final',
+    importsClosedText:
+      "This period's allocations, channel reports and reconciliation results are frozen. A Dinsos admin can reopen it in the Reconciliation tab (with a reason, recorded in the audit log) and import again.",
     finalisedOn: 'Final since {{date}}',
     finalisedBy: 'by {{name}}',
     reconciledOn: 'Last reconciled {{date}}',

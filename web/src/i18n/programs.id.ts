@@ -48,6 +48,9 @@ export const programsId = {
     notYet: 'Belum ada alokasi',
     notYetText:
       'Periode ini belum memiliki alokasi. Admin Dinsos membukanya dengan mengimpor berkas alokasi pertama di tab Alokasi.',
+    importsClosedTitle: 'Impor ditutup: periode sudah final',
+    importsClosedText:
+      'Alokasi, laporan penyaluran dan hasil rekonsiliasi periode ini dibekukan. Admin Dinsos dapat membukanya kembali di tab Rekonsiliasi (dengan alasan, tercatat di audit), lalu mengimpor lagi.',
     finalisedOn: 'Final sejak {{date}}',
     finalisedBy: 'oleh {{name}}',
     reconciledOn: 'Rekonsiliasi terakhir {{date}}',

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
+import { ImportGate } from '../programs/ImportGate';
 import type { PeriodTabProps } from '../programs/PeriodPage';
 import { ImportPanel } from './ImportPanel';
 import { ImportsTable } from './ImportsTable';
@@ -18,7 +19,11 @@ export function AllocationsTab({ program, period }: PeriodTabProps) {
   const [openId, setOpenId] = useState<number | null>(null);
   return (
     <Stack gap="lg">
-      {can(user.role, 'distributionManage') && <ImportPanel program={program} period={period} />}
+      {can(user.role, 'distributionManage') && (
+        <ImportGate program={program} period={period}>
+          <ImportPanel program={program} period={period} />
+        </ImportGate>
+      )}
       <ImportsTable program={program} period={period} />
       <LinesTable program={program} period={period} onOpen={setOpenId} />
       <LineDrawer id={openId} onClose={() => setOpenId(null)} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
+import { ImportGate } from '../programs/ImportGate';
 import type { PeriodTabProps } from '../programs/PeriodPage';
 import { ImportPanel } from './ImportPanel';
 import { LinesTable } from './LinesTable';
@@ -28,7 +29,11 @@ export function DisbursementsTab({ program, period }: PeriodTabProps) {
   });
   return (
     <Stack gap="lg">
-      {can(user.role, 'distributionManage') && <ImportPanel program={program} period={period} />}
+      {can(user.role, 'distributionManage') && (
+        <ImportGate program={program} period={period}>
+          <ImportPanel program={program} period={period} />
+        </ImportGate>
+      )}
       <ReportsTable program={program} period={period} onShowLines={setReportId} />
       <LinesTable
         program={program}

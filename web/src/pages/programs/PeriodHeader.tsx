@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber, formatRupiah } from '../../lib/format';
 import type { PeriodTabProps } from './PeriodPage';
 import { PeriodStatusBadge } from './PeriodStatusBadge';
 import { parsePeriodCode } from './programFormat';
+import { usePeriod } from './usePeriod';
 
 /**
  * "PKH — Tahap II 2026": status (Terbuka / Final, since when and by whom) and the period's
@@ -20,12 +21,7 @@ export function PeriodHeader({ program, period }: PeriodTabProps) {
     queryKey: ['programs', program],
     queryFn: () => unwrap(api.GET('/api/programs/{program}', { params: { path: { program } } })),
   });
-  const periodQuery = useQuery({
-    queryKey: ['programs', program, 'period', period],
-    queryFn: () =>
-      unwrap(api.GET('/api/programs/{program}/periods/{period}', { params: { path: { program, period } } })),
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-  });
+  const periodQuery = usePeriod(program, period);
 
   const notYet = periodQuery.error instanceof ApiError && periodQuery.error.status === 404;
   const data = periodQuery.data?.period;

@@ -36,8 +36,8 @@ export function ReconciliationTab({ program, period }: PeriodTabProps) {
   });
   const reload = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: ['reconciliation', program, period] });
-    // The period header and the import tabs show the period's status too.
-    void queryClient.invalidateQueries({ queryKey: ['program-period'] });
+    // The period header and the import tabs show the period's status too (usePeriod).
+    void queryClient.invalidateQueries({ queryKey: ['programs', program] });
   }, [queryClient, program, period]);
 
   if (view.isLoading) return <PageLoader />;
