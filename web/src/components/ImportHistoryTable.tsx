@@ -1,4 +1,4 @@
-import { Stack, Table, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert';
 import { RejectedFileLinks } from './ReasonCounts';
@@ -10,6 +10,8 @@ import { TableStatusRows } from './StatusViews';
  */
 export function ImportHistoryTable(props: {
   title: string;
+  /** A line under the title (e.g. what the counts cover). */
+  note?: string | undefined;
   query: { error: unknown; isLoading: boolean; refetch: () => unknown };
   minWidth: number;
   testId: string;
@@ -26,6 +28,11 @@ export function ImportHistoryTable(props: {
       <Title order={3} size="h4">
         {props.title}
       </Title>
+      {props.note && (
+        <Text size="sm" c="dimmed" data-testid={`${props.testId}-note`}>
+          {props.note}
+        </Text>
+      )}
       <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       <Table.ScrollContainer minWidth={props.minWidth} type="native">
         <Table striped verticalSpacing="xs" data-testid={props.testId}>

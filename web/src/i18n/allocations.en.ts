@@ -42,6 +42,8 @@ export const allocationsEn: Pick<Dictionary, 'allocations'> = {
     },
     history: {
       title: 'Imports of this period',
+      wholeFileNote:
+        "A file's counts cover the whole file (the whole district); the allocation lines below are only those in your region.",
       empty: 'No allocation import for this period yet.',
       id: 'No.',
       file: 'File',

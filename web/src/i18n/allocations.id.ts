@@ -40,6 +40,8 @@ export const allocationsId = {
     },
     history: {
       title: 'Riwayat impor periode ini',
+      wholeFileNote:
+        'Angka per berkas mencakup seluruh isi berkas (seluruh kabupaten/kota); baris alokasi di bawah hanya yang berada di wilayah Anda.',
       empty: 'Belum ada impor alokasi untuk periode ini.',
       id: 'No.',
       file: 'Berkas',

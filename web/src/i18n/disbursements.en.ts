@@ -67,6 +67,8 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
       by: 'By',
       finished: 'Finished',
       showLines: 'Show lines',
+      wholeFileNote:
+        "A file's counts cover the whole file (the whole district); the report lines below are only those in your region.",
     },
     lines: {
       title: 'Report lines',

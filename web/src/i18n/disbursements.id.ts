@@ -65,6 +65,8 @@ export const disbursementsId = {
       by: 'Oleh',
       finished: 'Selesai',
       showLines: 'Lihat baris',
+      wholeFileNote:
+        'Angka per berkas mencakup seluruh isi berkas (seluruh kabupaten/kota); baris laporan di bawah hanya yang berada di wilayah Anda.',
     },
     lines: {
       title: 'Baris laporan',

@@ -26,6 +26,8 @@ export function ImportsTable({ program, period }: { program: string; period: str
   return (
     <ImportHistoryTable
       title={t('allocations.history.title')}
+      // An allocation file covers the whole office; an operator's lines below are their region's only.
+      note={user.regionCode.length > 4 ? t('allocations.history.wholeFileNote') : undefined}
       query={imports}
       minWidth={760}
       testId="allocation-imports"

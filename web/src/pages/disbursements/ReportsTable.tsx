@@ -35,6 +35,8 @@ export function ReportsTable({
   return (
     <ImportHistoryTable
       title={t('disbursements.reports.title')}
+      // A report file covers the whole office; an operator's lines below are their region's only.
+      note={user.regionCode.length > 4 ? t('disbursements.reports.wholeFileNote') : undefined}
       query={reports}
       minWidth={980}
       testId="disbursement-reports"
@@ -61,7 +63,9 @@ export function ReportsTable({
         <Table.Tr key={r.id} data-testid="disbursement-report-row">
           <Table.Td>#{r.id}</Table.Td>
           <Table.Td>{r.channel === 'POS' ? 'PT Pos' : r.channel}</Table.Td>
-          <Table.Td style={{ wordBreak: 'break-all' }}>{r.fileName}</Table.Td>
+          <Table.Td miw={200} style={{ overflowWrap: 'anywhere' }}>
+            {r.fileName}
+          </Table.Td>
           <Table.Td ta="right">{n(r.rowsRead)}</Table.Td>
           <Table.Td ta="right">{n(r.accepted)}</Table.Td>
           <Table.Td ta="right" c={r.rejected > 0 ? 'red.8' : undefined}>

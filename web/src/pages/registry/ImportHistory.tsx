@@ -52,7 +52,9 @@ export function ImportHistory() {
                     {item.kind}
                   </Text>
                 </Table.Td>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{item.fileName}</Table.Td>
+                <Table.Td miw={200} style={{ overflowWrap: 'anywhere' }}>
+                  {item.fileName}
+                </Table.Td>
                 <Table.Td ta="right">{formatNumber(item.rowsRead, language)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(item.accepted, language)}</Table.Td>
                 <Table.Td ta="right" c={item.rejected > 0 ? 'red.8' : undefined}>
