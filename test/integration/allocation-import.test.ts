@@ -415,43 +415,48 @@ describe('programme and period rules', () => {
 });
 
 describe('all or nothing', () => {
-  it('leaves nothing when the import fails after staging, and running it again works', async () => {
-    const family = await buildPkhFamily(t.services, DESA, [{ birthDate: '1985-01-01' }]);
-    const file = await csv([[family.headNik, null, null, '0', 'BRI', null]]);
-    const audits = await db()
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    const error = await failure(
-      t.services.allocationImport.importAllocations(
-        admin,
-        { program: 'PKH', period: '2023-T4', filePath: file },
-        (_rows, stage) => {
+  it.each([
+    { way: 'staged', directMinRows: Number.POSITIVE_INFINITY, period: '2023-T4' },
+    // Linked while read: the lines were COPYed straight into allocation, and must go too.
+    { way: 'linked while read', directMinRows: 1, period: '2023-T3' },
+  ])(
+    'leaves nothing when the import fails after reading ($way), and running it again works',
+    async ({ directMinRows, period }) => {
+      const service = createAllocationImportService({ ...t.services, directMinRows });
+      const family = await buildPkhFamily(t.services, DESA, [{ birthDate: '1985-01-01' }]);
+      const file = await csv([[family.headNik, null, null, '0', 'BRI', null]]);
+      const audits = await db()
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const error = await failure(
+        service.importAllocations(admin, { program: 'PKH', period, filePath: file }, (_rows, stage) => {
           if (stage === 'menerapkan') throw new Error('putus di tengah');
-        },
-      ),
-    );
-    expect((error as Error).message).toBe('putus di tengah');
-    expect(await count('allocation_import', ['period', '2023-T4'])).toBe(0);
-    expect(await count('allocation', ['period', '2023-T4'])).toBe(0);
-    // Even the period the import would have created is gone.
-    expect(await count('program_period', ['period', '2023-T4'])).toBe(0);
-    const auditsAfter = await db()
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(auditsAfter.n)).toBe(Number(audits.n));
+        }),
+      );
+      expect((error as Error).message).toBe('putus di tengah');
+      expect(await count('allocation_import', ['period', period])).toBe(0);
+      expect(await count('allocation', ['period', period])).toBe(0);
+      // Even the period the import would have created is gone.
+      expect(await count('program_period', ['period', period])).toBe(0);
+      const auditsAfter = await db()
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(auditsAfter.n)).toBe(Number(audits.n));
 
-    const summary = await importFile(file, { period: '2023-T4' });
-    expect(summary.accepted).toBe(1);
-    const entries = await db()
-      .selectFrom('audit_log')
-      .select(['action', 'entity_id'])
-      .where('action', '=', 'allocation.import')
-      .where('entity_id', '=', String(summary.importId))
-      .execute();
-    expect(entries).toHaveLength(1);
-  });
+      const summary = await service.importAllocations(admin, { program: 'PKH', period, filePath: file });
+      expect(summary.accepted).toBe(1);
+      expect(summary.timingsMs.keys !== undefined).toBe(directMinRows === 1);
+      const entries = await db()
+        .selectFrom('audit_log')
+        .select(['action', 'entity_id'])
+        .where('action', '=', 'allocation.import')
+        .where('entity_id', '=', String(summary.importId))
+        .execute();
+      expect(entries).toHaveLength(1);
+    },
+  );
 });
 
 describe('test file generators', () => {
