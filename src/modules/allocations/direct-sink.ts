@@ -3,7 +3,12 @@ import { ExactSum } from '../../domain/exact-sum';
 import { NONE } from '../../platform/files/digit-string-table';
 import { LineBuffer } from '../../platform/files/line-buffer';
 import type { RowSink } from '../../platform/files/row-sink';
-import { createValidatingSink, type SinkFactory, type StagedCounts } from '../../platform/files/stage-rows';
+import {
+  createValidatingSink,
+  extendSink,
+  type SinkFactory,
+  type StagedCounts,
+} from '../../platform/files/stage-rows';
 import { NikSet } from '../registry/import/nik-set';
 import type { AllocationTotals, ExpectedSource } from './apply-sql';
 import type { AllocationRejectionCode } from './reasons';
@@ -179,26 +184,19 @@ export function createDirectAllocationSink(
     isRejection: isAllocationRejection,
     stageLine,
   });
-  return {
-    add: (row) => sink.add(row),
-    get pendingRows() {
-      return sink.pendingRows;
-    },
-    get rowsRead() {
-      return sink.rowsRead;
-    },
-    take: () => ({ ...sink.take(), side: [side.take()] }),
-    finish: () => {
+  return extendSink(sink, {
+    side: () => [side.take()],
+    finish: (done) => {
       const flags: Record<string, number> = {};
       FLAG_NAMES.forEach((name, i) => {
         if (flagCounts[i]) flags[name] = flagCounts[i]!;
       });
       return {
-        ...sink.finish(),
+        ...done,
         totals: { lines, amount: amount.value(), linked, expectedAmount: expectedAmount.value(), flags },
         households: households.size,
         mismatchedHouseholds: [...mismatched],
       };
     },
-  };
+  });
 }

@@ -220,22 +220,26 @@ export function createAllocationImportService(deps: {
           period.code,
           deps.directMinRows ?? DIRECT_MIN_ROWS,
         );
+        // What both ways need besides their own reading plan.
+        const way = {
+          raw,
+          file,
+          importId,
+          program: { code: program.code, period: period.code },
+          period,
+          kabupatenCode: config.kabupatenCode,
+          expected,
+          pkh,
+          step,
+          onProgress,
+        };
         const applied = direct
           ? await importLinkingWhileReading({
-              raw,
-              file,
+              ...way,
               input,
-              importId,
-              program: { code: program.code, period: period.code },
-              period,
-              kabupatenCode: config.kabupatenCode,
-              expected,
-              pkh,
               sinkOptions,
               workerMinRows,
               chunkRows: CHUNK_ROWS,
-              step,
-              onProgress,
             }).then(({ read, bulk }) => ({
               read,
               bulk,
@@ -244,17 +248,8 @@ export function createAllocationImportService(deps: {
               alreadyAllocated: 0,
             }))
           : await importThroughStage({
-              raw,
-              file,
+              ...way,
               plan: readPlan(input, ALLOCATION_SINK, sinkOptions, CHUNK_ROWS, workerMinRows),
-              importId,
-              program: { code: program.code, period: period.code },
-              period,
-              kabupatenCode: config.kabupatenCode,
-              expected,
-              pkh,
-              step,
-              onProgress,
             });
         const { read, totals, bulk } = applied;
         await step('rejections', () => apply.saveRejections(raw, importId));

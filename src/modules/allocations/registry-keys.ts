@@ -1,11 +1,13 @@
 import type { RawConnection } from '../../db/raw-connection';
 import {
   COPY_NULL,
-  CopyLines,
-  DigitStringTable,
-  digits,
+  CopyTextIndex,
+  copyOutText,
+  grown,
+  Interned,
   sameText,
-} from '../../platform/files/digit-string-table';
+} from '../../platform/files/copy-text-index';
+import { DigitStringTable, digits } from '../../platform/files/digit-string-table';
 
 /**
  * The registry as the linking reader needs it (direct-import.ts): for each person, found by NIK,
@@ -28,10 +30,7 @@ function keysSelect(withEntitlement: boolean): string {
 
 /** The keys as text, for a reader in a worker thread (which builds RegistryKeys from it). */
 export async function loadRegistryKeysText(raw: RawConnection, withEntitlement: boolean) {
-  const text = await raw.copyOut(keysSelect(withEntitlement));
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
-  return { text, lines };
+  return copyOutText(raw, keysSelect(withEntitlement));
 }
 
 /** The keys indexed part by part while the server sends them, the index sized for `people`. */
@@ -41,7 +40,7 @@ export async function loadRegistryKeys(raw: RawConnection, withEntitlement: bool
   return keys.finish();
 }
 
-export class RegistryKeys {
+export class RegistryKeys extends CopyTextIndex {
   private personIdOf: Float64Array;
   /** NaN: no household. */
   private householdIdOf: Float64Array;
@@ -52,13 +51,11 @@ export class RegistryKeys {
   private kkLowOf: Int32Array;
   /** NaN: no entitlement. */
   private expectedOf: Float64Array;
-  readonly scopes: string[] = [];
-  private readonly scopeIndexOf = new Map<string, number>();
+  private readonly scopes = new Interned();
   private readonly byNik: DigitStringTable;
-  private readonly lines = new CopyLines();
-  private count = 0;
 
   constructor(expectedPeople = 1024) {
+    super();
     const capacity = Math.max(Math.min(expectedPeople, MAX_PRESIZED), 1024);
     this.personIdOf = new Float64Array(capacity);
     this.householdIdOf = new Float64Array(capacity);
@@ -67,25 +64,6 @@ export class RegistryKeys {
     this.kkLowOf = new Int32Array(capacity);
     this.expectedOf = new Float64Array(capacity);
     this.byNik = new DigitStringTable(capacity);
-  }
-
-  static fromText(text: string, lines: number): RegistryKeys {
-    const keys = new RegistryKeys(lines);
-    keys.add(text);
-    return keys.finish();
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  add(part: string): void {
-    this.lines.add(part, this.addLine);
-  }
-
-  finish(): this {
-    this.lines.finish();
-    return this;
   }
 
   /** The person (an index for the accessors below) holding the NIK, or NONE. */
@@ -105,7 +83,7 @@ export class RegistryKeys {
   /** The household's region, else the person's; null when neither has one. */
   scope(person: number): string | null {
     const at = this.scopeOf[person]!;
-    return at < 0 ? null : this.scopes[at]!;
+    return at < 0 ? null : this.scopes.values[at]!;
   }
 
   /** Whether the person has a household whose KK is not `kk` (16 digits). */
@@ -120,7 +98,7 @@ export class RegistryKeys {
     return this.expectedOf[person]!;
   }
 
-  private readonly addLine = (text: string, at: number, lineEnd: number): void => {
+  protected readonly addLine = (text: string, at: number, lineEnd: number): void => {
     const i = this.count++;
     if (i === this.personIdOf.length) this.grow();
     const nikEnd = text.indexOf('\t', at);
@@ -135,7 +113,7 @@ export class RegistryKeys {
     const scopeEnd = text.indexOf('\t', householdEnd + 1);
     this.scopeOf[i] = sameText(text, householdEnd + 1, scopeEnd, COPY_NULL)
       ? -1
-      : this.scopeIndex(text.slice(householdEnd + 1, scopeEnd));
+      : this.scopes.codeOf(text.slice(householdEnd + 1, scopeEnd));
     const kkEnd = text.indexOf('\t', scopeEnd + 1);
     // household.kk is 16 digits (its CHECK); no household: NULL.
     const kkNull = sameText(text, scopeEnd + 1, kkEnd, COPY_NULL);
@@ -146,22 +124,7 @@ export class RegistryKeys {
       : digits(text, kkEnd + 1, lineEnd);
   };
 
-  private scopeIndex(scope: string): number {
-    let at = this.scopeIndexOf.get(scope);
-    if (at === undefined) {
-      at = this.scopes.length;
-      this.scopes.push(scope);
-      this.scopeIndexOf.set(scope, at);
-    }
-    return at;
-  }
-
   private grow(): void {
-    const grown = <T extends Float64Array | Int32Array>(old: T): T => {
-      const bigger = new (old.constructor as new (n: number) => T)(old.length * 2);
-      bigger.set(old);
-      return bigger;
-    };
     this.personIdOf = grown(this.personIdOf);
     this.householdIdOf = grown(this.householdIdOf);
     this.scopeOf = grown(this.scopeOf);

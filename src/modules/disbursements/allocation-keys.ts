@@ -1,11 +1,13 @@
 import { type RawConnection, sqlLiteral } from '../../db/raw-connection';
 import {
   COPY_NULL,
-  CopyLines,
-  DigitStringTable,
-  digits,
+  CopyTextIndex,
+  copyOutText,
+  grown,
+  Interned,
   sameText,
-} from '../../platform/files/digit-string-table';
+} from '../../platform/files/copy-text-index';
+import { DigitStringTable, digits } from '../../platform/files/digit-string-table';
 
 /**
  * A period's allocation lines as the matching reader needs them (direct-import.ts): for each,
@@ -28,10 +30,7 @@ function keysSelect(program: string, period: string): string {
 
 /** The keys as text, for a reader in a worker thread (which builds AllocationKeys from it). */
 export async function loadAllocationKeysText(raw: RawConnection, program: string, period: string) {
-  const text = await raw.copyOut(keysSelect(program, period));
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
-  return { text, lines };
+  return copyOutText(raw, keysSelect(program, period));
 }
 
 /**
@@ -62,18 +61,16 @@ async function estimatedLines(raw: RawConnection, select: string): Promise<numbe
 const MAX_PRESIZED_LINES = 8_000_000;
 
 /** The index over the keys' COPY text, built part by part (add) or at once (fromText). */
-export class AllocationKeys {
+export class AllocationKeys extends CopyTextIndex {
   private idOf: Float64Array;
   private scopeOf: Uint32Array;
   private channelOf: Uint8Array;
-  readonly scopes: string[] = [];
-  readonly channels: string[] = [];
+  private readonly scopeCodes = new Interned();
+  private readonly channelCodes = new Interned();
+  readonly scopes = this.scopeCodes.values;
+  readonly channels = this.channelCodes.values;
   private readonly byNik: DigitStringTable;
   private readonly byAccount: DigitStringTable;
-  private readonly scopeIndexOf = new Map<string, number>();
-  private readonly channelIndexOf = new Map<string, number>();
-  private count = 0;
-  private readonly lines = new CopyLines();
   // Lines of one village and one channel follow each other: the previous value is compared in
   // place before a new string is cut out of the text.
   private lastScope = '';
@@ -82,6 +79,7 @@ export class AllocationKeys {
   private lastChannelAt = 0;
 
   constructor(expectedLines = 1024) {
+    super();
     const capacity = Math.max(expectedLines, 1024);
     this.idOf = new Float64Array(capacity);
     this.scopeOf = new Uint32Array(capacity);
@@ -90,27 +88,7 @@ export class AllocationKeys {
     this.byAccount = new DigitStringTable(capacity);
   }
 
-  static fromText(text: string, lines: number): AllocationKeys {
-    const keys = new AllocationKeys(lines);
-    keys.add(text);
-    return keys.finish();
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** Indexes the complete lines of `part`; a line cut at its end waits for the next part. */
-  add(part: string): void {
-    this.lines.add(part, this.addLine);
-  }
-
-  finish(): this {
-    this.lines.finish();
-    return this;
-  }
-
-  private readonly addLine = (text: string, at: number, lineEnd: number): void => {
+  protected readonly addLine = (text: string, at: number, lineEnd: number): void => {
     const i = this.count++;
     if (i === this.idOf.length) this.grow();
     const idEnd = text.indexOf('\t', at);
@@ -123,25 +101,20 @@ export class AllocationKeys {
     const scopeEnd = text.indexOf('\t', accountEnd + 1);
     if (!sameText(text, accountEnd + 1, scopeEnd, this.lastScope)) {
       this.lastScope = text.slice(accountEnd + 1, scopeEnd);
-      this.lastScopeAt = indexOf(this.scopeIndexOf, this.scopes, this.lastScope);
+      this.lastScopeAt = this.scopeCodes.codeOf(this.lastScope);
     }
     this.scopeOf[i] = this.lastScopeAt;
     if (!sameText(text, scopeEnd + 1, lineEnd, this.lastChannel)) {
       this.lastChannel = text.slice(scopeEnd + 1, lineEnd);
-      this.lastChannelAt = indexOf(this.channelIndexOf, this.channels, this.lastChannel);
+      this.lastChannelAt = this.channelCodes.codeOf(this.lastChannel);
     }
     this.channelOf[i] = this.lastChannelAt;
   };
 
   private grow(): void {
-    const grown = (old: Float64Array | Uint32Array | Uint8Array) => {
-      const bigger = new (old.constructor as new (n: number) => typeof old)(old.length * 2);
-      bigger.set(old);
-      return bigger;
-    };
-    this.idOf = grown(this.idOf) as Float64Array;
-    this.scopeOf = grown(this.scopeOf) as Uint32Array;
-    this.channelOf = grown(this.channelOf) as Uint8Array;
+    this.idOf = grown(this.idOf);
+    this.scopeOf = grown(this.scopeOf);
+    this.channelOf = grown(this.channelOf);
   }
 
   /** The allocation (index) the NIK names, NONE or SEVERAL. */
@@ -167,14 +140,4 @@ export class AllocationKeys {
   channelIndex(index: number): number {
     return this.channelOf[index]!;
   }
-}
-
-function indexOf(index: Map<string, number>, list: string[], value: string): number {
-  let at = index.get(value);
-  if (at === undefined) {
-    at = list.length;
-    list.push(value);
-    index.set(value, at);
-  }
-  return at;
 }

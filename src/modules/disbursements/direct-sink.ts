@@ -2,7 +2,12 @@ import { csvValue } from '../../db/copy-csv';
 import { ExactSum } from '../../domain/exact-sum';
 import { NONE, SEVERAL } from '../../platform/files/digit-string-table';
 import type { RowSink } from '../../platform/files/row-sink';
-import { createValidatingSink, type SinkFactory, type StagedCounts } from '../../platform/files/stage-rows';
+import {
+  createValidatingSink,
+  extendSink,
+  type SinkFactory,
+  type StagedCounts,
+} from '../../platform/files/stage-rows';
 import type { TabularRow } from '../../platform/files/tabular';
 import { AllocationKeys } from './allocation-keys';
 import type { StoredCounts } from './apply-sql';
@@ -150,18 +155,10 @@ export function createDirectDisbursementSink(
     isRejection: isDisbursementRejection,
     stageLine,
   });
-  return {
-    add: (row) => sink.add(row),
-    get pendingRows() {
-      return sink.pendingRows;
-    },
-    get rowsRead() {
-      return sink.rowsRead;
-    },
-    take: () => sink.take(),
-    finish: () => ({
-      ...sink.finish(),
+  return extendSink(sink, {
+    finish: (done) => ({
+      ...done,
       counts: { ...counts, berhasilAmount: berhasil.value(), gagalAmount: gagal.value() },
     }),
-  };
+  });
 }

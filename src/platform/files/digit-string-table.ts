@@ -1,42 +1,13 @@
 /**
- * Indexes over COPY text (RawConnection.copyOut) for readers that match a million file lines
- * against a million stored rows in JavaScript (the channel report and allocation imports'
- * direct ways): keys live in typed arrays, so the garbage collector has nothing to walk.
+ * A hash table of digit keys for readers that match a million file lines against a million
+ * stored rows in JavaScript (copy-text-index.ts): keys live in typed arrays, so the garbage
+ * collector has nothing to walk.
  */
 
 /** No value for the key. */
 export const NONE = -1;
 /** The key was put more than once. */
 export const SEVERAL = -2;
-
-/** Splits COPY text arriving in parts into whole lines (a part may end inside a line). */
-export class CopyLines {
-  /** The start of a line cut at the end of the last part. */
-  private carry = '';
-
-  /** Calls `onLine(text, start, end)` for each complete line of `part` (end: its newline). */
-  add(part: string, onLine: (text: string, start: number, end: number) => void): void {
-    const text = this.carry === '' ? part : this.carry + part;
-    let at = 0;
-    for (let lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', at)) {
-      onLine(text, at, lineEnd);
-      at = lineEnd + 1;
-    }
-    this.carry = text.slice(at);
-  }
-
-  finish(): void {
-    if (this.carry !== '') throw new Error('COPY text ended inside a line');
-  }
-}
-
-/** How COPY text writes NULL. */
-export const COPY_NULL = '\\N';
-
-/** Whether text[start, end) is `value`, without cutting a string out of the text. */
-export function sameText(text: string, start: number, end: number, value: string): boolean {
-  return end - start === value.length && text.startsWith(value, start);
-}
 
 /**
  * Keys of up to 18 digits → a value, in one typed array (per slot: length, two 9-digit halves,

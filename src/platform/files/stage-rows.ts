@@ -72,6 +72,28 @@ export function createValidatingSink<R, J extends RowRejection<string>>(options:
 }
 
 /**
+ * A sink that adds to another: side lines with each chunk (stageRows' sideTables) and more
+ * results after the last row.
+ */
+export function extendSink<Done, More>(
+  sink: RowSink<Done>,
+  extra: { side?: (() => Uint8Array[]) | undefined; finish: (done: Done) => More },
+): RowSink<More> {
+  const { side } = extra;
+  return {
+    add: (row) => sink.add(row),
+    get pendingRows() {
+      return sink.pendingRows;
+    },
+    get rowsRead() {
+      return sink.rowsRead;
+    },
+    take: () => (side ? { ...sink.take(), side: side() } : sink.take()),
+    finish: () => extra.finish(sink.finish()),
+  };
+}
+
+/**
  * From how many lines a CSV file is read in a worker thread (worker-reader.ts); smaller ones
  * and .xlsx are read here. Only with the embedded database: PGlite runs its COPY on this
  * thread, so a worker lets reading and loading overlap (measured: 1 M people 19.6 s → 15.8 s).

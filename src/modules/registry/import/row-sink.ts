@@ -1,5 +1,5 @@
 import type { RowSink } from '../../../platform/files/row-sink';
-import { createValidatingSink, type SinkFactory } from '../../../platform/files/stage-rows';
+import { createValidatingSink, extendSink, type SinkFactory } from '../../../platform/files/stage-rows';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
 import { HouseholdWriter, householdLine, personLine } from './first-load';
@@ -91,22 +91,15 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
       return stageLine(result);
     },
   });
-  return {
-    add: (row) => rows.add(row),
-    get pendingRows() {
-      return rows.pendingRows;
-    },
-    get rowsRead() {
-      return rows.rowsRead;
-    },
-    take: () => (households ? { ...rows.take(), side: households.take() } : rows.take()),
-    finish: () => ({
-      ...rows.finish(),
+  return extendSink(rows, {
+    side: households ? () => households.take() : undefined,
+    finish: (done) => ({
+      ...done,
       warningsByReason,
       kkChunks: households ? [] : [...kks.chunks(KK_CHUNK_ROWS)],
       lastHouseholdId: kks.lastHouseholdId,
       households: households && { inserted: kks.size, ...households.finish() },
       coveredKecamatan: [...covered].sort(),
     }),
-  };
+  });
 }
