@@ -174,6 +174,17 @@ async function importEveryWay(file: string, program: string, period: string) {
     const summary = await service.importAllocations(admin, { program, period, filePath: file });
     expect(summary.timingsMs.keys !== undefined, way.name).toBe(way.directMinRows === 1);
     const { importId, timingsMs: _t, bulkLoad: _b, ...rest } = summary;
+    if (way.directMinRows === 1) {
+      // Lines keep ids in the file's order (the lists and the Berita Acara detail follow ids).
+      const byId = await db()
+        .selectFrom('allocation')
+        .select('line')
+        .where('import_id', '=', importId)
+        .orderBy('id')
+        .execute();
+      const lines = byId.map((l) => l.line);
+      expect(lines, way.name).toEqual([...lines].sort((a, b) => a - b));
+    }
     results.push({ summary: rest, ...(await view(importId)) });
     await removeImport(importId);
   }

@@ -50,8 +50,8 @@ const REGISTRY_PER_LINE = 4;
  * keys (person by NIK, household, village, KK and, for PKH, every household's entitlement) are
  * loaded first, each line is checked, linked and flagged in JavaScript and COPYed straight into
  * `allocation` as the line it becomes — no staging table, no joins over a million lines, no
- * second write. PKH lines whose amount differs wait in a side table until their households'
- * calculations are built. The rules and counts are the staged way's (direct-sink.ts; a test
+ * second write. PKH lines whose amount differs get their households' calculations once the
+ * file is read. The rules and counts are the staged way's (direct-sink.ts; a test
  * imports the same files both ways and compares every line).
  */
 export async function importLinkingWhileReading(ctx: {
@@ -86,9 +86,6 @@ export async function importLinkingWhileReading(ctx: {
         : loadRegistryKeys(raw, pkh !== null, await registrySize(raw)),
   );
   await apply.createRejectionStage(raw);
-  await raw.exec(
-    `CREATE TEMP TABLE alloc_mismatch ON COMMIT DROP AS SELECT ${DIRECT_COLUMNS.join(', ')} FROM allocation WITH NO DATA`,
-  );
   const bulk = await apply.setKeysAsideFor(raw, ctx.file.estimatedRows ?? 0);
   const options: DirectAllocationSinkOptions = {
     ...ctx.sinkOptions,
@@ -103,7 +100,6 @@ export async function importLinkingWhileReading(ctx: {
   const read = await step('read', () =>
     stageRows(raw, ctx.file, {
       stage: { table: 'allocation', columns: DIRECT_COLUMNS },
-      sideTables: [{ table: 'alloc_mismatch', columns: DIRECT_COLUMNS }],
       rejectionTable: 'stage_alloc_rejection',
       plan,
       onProgress: ctx.onProgress,
@@ -111,11 +107,15 @@ export async function importLinkingWhileReading(ctx: {
   );
   ctx.onProgress?.(read.rowsRead, 'menerapkan', read.rowsRead);
   if (pkh && read.mismatchedHouseholds.length > 0) {
+    // Set in place rather than held back and inserted after the others: the lines keep ids in
+    // the file's order, which the lists and the Berita Acara detail follow.
     await step('calculations', async () => {
       await buildCalculationsOf(raw, read.mismatchedHouseholds, pkh, ctx.period);
-      await raw.exec(`INSERT INTO allocation (${DIRECT_COLUMNS.join(', ')})
-        SELECT ${DIRECT_COLUMNS.map((c) => (c === 'calculation' ? 'c.calculation' : `m.${c}`)).join(', ')}
-        FROM alloc_mismatch m LEFT JOIN pkh_calc c ON c.household_id = m.household_id`);
+      await raw.query(
+        `UPDATE allocation a SET calculation = c.calculation FROM pkh_calc c
+         WHERE a.import_id = $1 AND a.household_id = c.household_id AND a.amount <> a.expected_amount`,
+        [ctx.importId],
+      );
     });
   }
   if (bulk) await step('insert', () => apply.rebuildKeys(raw));

@@ -1,7 +1,6 @@
 import { csvValue } from '../../db/copy-csv';
 import { ExactSum } from '../../domain/exact-sum';
 import { NONE } from '../../platform/files/digit-string-table';
-import { LineBuffer } from '../../platform/files/line-buffer';
 import type { RowSink } from '../../platform/files/row-sink';
 import {
   createValidatingSink,
@@ -34,11 +33,11 @@ export interface DirectAllocationDone extends StagedCounts<AllocationRejectionCo
   totals: AllocationTotals;
   /** Registry households the file's lines belong to. */
   households: number;
-  /** PKH: households with a line whose amount differs from their entitlement (their lines wait in the side table). */
+  /** PKH: households with a line whose amount differs from their entitlement (their calculation comes after reading). */
   mismatchedHouseholds: number[];
 }
 
-/** The allocation columns the linking reader fills, in its line order; the side lines have the same. */
+/** The allocation columns the linking reader fills, in its line order. */
 export const DIRECT_COLUMNS = [
   'import_id',
   'line',
@@ -81,8 +80,8 @@ const FLAG_TEXT = Array.from({ length: 16 }, (_, bits) =>
  * (else the person's, else the NIK's kecamatan when it lies in this kabupaten, else the
  * kabupaten), flagged, with the expected amount. The same rules and counts as the staged way's
  * insertAllocations (apply-sql.ts), which a test holds both to. A PKH line whose amount differs
- * from its household's entitlement goes to the side table: its calculation is built once the
- * file is read, for those households only (pkh-sql.ts), and it joins the others then.
+ * from its household's entitlement gets its calculation once the file is read, built for those
+ * households only (pkh-sql.ts).
  */
 export function createDirectAllocationSink(
   options: DirectAllocationSinkOptions,
@@ -136,7 +135,6 @@ export function createDirectAllocationSink(
   const flagCounts = [0, 0, 0, 0];
   const households = new Set<number>();
   const mismatched = new Set<number>();
-  const side = new LineBuffer();
 
   const stageLine = (r: AllocationRecord): string => {
     lines++;
@@ -166,16 +164,11 @@ export function createDirectAllocationSink(
     if (differs) {
       flags |= AMOUNT_MISMATCH;
       calculation = constantCalculation;
+      // PKH: its calculation comes once the file is read (pkh_calc, direct-import.ts).
+      if (expected.kind === 'household') mismatched.add(householdId);
     }
     for (let i = 0; i < 4; i++) if (flags & (1 << i)) flagCounts[i]!++;
-    const text = `${head}${r.line}${constants}${r.nik},${r.kk ?? ''},${csvValue(r.name)},${r.amount},${r.channel},${csvValue(r.account)},${Number.isNaN(householdId) ? '' : householdId},${personId},${quotedScope(scope)},${FLAG_TEXT[flags]},${hasExpected ? lineExpected : ''},${calculation}\n`;
-    if (differs && expected.kind === 'household') {
-      // Its calculation comes once the file is read (pkh_calc): it waits in the side table.
-      mismatched.add(householdId);
-      side.append(text);
-      return '';
-    }
-    return text;
+    return `${head}${r.line}${constants}${r.nik},${r.kk ?? ''},${csvValue(r.name)},${r.amount},${r.channel},${csvValue(r.account)},${Number.isNaN(householdId) ? '' : householdId},${personId},${quotedScope(scope)},${FLAG_TEXT[flags]},${hasExpected ? lineExpected : ''},${calculation}\n`;
   };
 
   const sink = createValidatingSink({
@@ -185,7 +178,6 @@ export function createDirectAllocationSink(
     stageLine,
   });
   return extendSink(sink, {
-    side: () => [side.take()],
     finish: (done) => {
       const flags: Record<string, number> = {};
       FLAG_NAMES.forEach((name, i) => {
