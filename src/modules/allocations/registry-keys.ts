@@ -5,6 +5,7 @@ import {
   copyOutText,
   grown,
   Interned,
+  presizedCapacity,
   sameText,
 } from '../../platform/files/copy-text-index';
 import { DigitStringTable, digits } from '../../platform/files/digit-string-table';
@@ -56,7 +57,7 @@ export class RegistryKeys extends CopyTextIndex {
 
   constructor(expectedPeople = 1024) {
     super();
-    const capacity = Math.max(Math.min(expectedPeople, MAX_PRESIZED), 1024);
+    const capacity = presizedCapacity(expectedPeople);
     this.personIdOf = new Float64Array(capacity);
     this.householdIdOf = new Float64Array(capacity);
     this.scopeOf = new Int32Array(capacity);
@@ -133,6 +134,3 @@ export class RegistryKeys extends CopyTextIndex {
     this.expectedOf = grown(this.expectedOf);
   }
 }
-
-// A stale estimate must not reserve gigabytes.
-const MAX_PRESIZED = 8_000_000;

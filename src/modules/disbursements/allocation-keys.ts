@@ -5,6 +5,7 @@ import {
   copyOutText,
   grown,
   Interned,
+  presizedCapacity,
   sameText,
 } from '../../platform/files/copy-text-index';
 import { DigitStringTable, digits } from '../../platform/files/digit-string-table';
@@ -53,12 +54,8 @@ async function estimatedLines(raw: RawConnection, select: string): Promise<numbe
   const { rows } = await raw.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${select}`);
   const plan = rows[0]?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
-  const estimate = Number(parsed[0]?.Plan['Plan Rows']);
-  // Bounded: a stale estimate must not reserve gigabytes.
-  return Number.isFinite(estimate) ? Math.min(Math.max(estimate, 0), MAX_PRESIZED_LINES) : 0;
+  return Number(parsed[0]?.Plan['Plan Rows']);
 }
-
-const MAX_PRESIZED_LINES = 8_000_000;
 
 /** The index over the keys' COPY text, built part by part (add) or at once (fromText). */
 export class AllocationKeys extends CopyTextIndex {
@@ -80,7 +77,7 @@ export class AllocationKeys extends CopyTextIndex {
 
   constructor(expectedLines = 1024) {
     super();
-    const capacity = Math.max(expectedLines, 1024);
+    const capacity = presizedCapacity(expectedLines);
     this.idOf = new Float64Array(capacity);
     this.scopeOf = new Uint32Array(capacity);
     this.channelOf = new Uint8Array(capacity);

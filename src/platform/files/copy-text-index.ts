@@ -81,6 +81,15 @@ export async function copyOutText(raw: RawConnection, select: string) {
   return { text, lines };
 }
 
+/**
+ * The slots an index reserves for an expected number of lines (a planner's estimate, a line
+ * count): at least a small table, and bounded, since a stale estimate must not reserve gigabytes
+ * (beyond it the index grows).
+ */
+export function presizedCapacity(expectedLines: number): number {
+  return Number.isFinite(expectedLines) ? Math.min(Math.max(expectedLines, 1024), 8_000_000) : 1024;
+}
+
 /** A typed array twice as long, with the same values first. */
 export function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(old: T): T {
   const bigger = new (old.constructor as new (length: number) => T)(old.length * 2);
