@@ -8,9 +8,9 @@ export type MoneyErrorCode = 'AMOUNT_FORMAT' | 'AMOUNT_AMBIGUOUS' | 'AMOUNT_NEGA
 
 export const MONEY_MESSAGES: Record<MoneyErrorCode, string> = {
   AMOUNT_FORMAT:
-    'Nominal tidak terbaca sebagai rupiah (contoh yang diterima: 1500000, 1.500.000, Rp 1.500.000).',
+    'Nominal tidak terbaca sebagai rupiah (contoh yang diterima: 1500000, 1.500.000, 750.000, Rp 1.500.000).',
   AMOUNT_AMBIGUOUS:
-    'Nominal bermakna ganda (mis. 1.500 atau 1,500 bisa berarti seribu lima ratus atau satu koma lima): tulis tanpa pemisah, mis. 1500.',
+    'Nominal bermakna ganda (mis. 750,000 bisa berarti tujuh ratus lima puluh ribu atau tujuh ratus lima puluh koma nol): tulis tanpa pemisah atau dengan titik ribuan, mis. 750000 atau 750.000.',
   AMOUNT_NEGATIVE: 'Nominal negatif tidak diterima.',
   AMOUNT_FRACTION: 'Nominal memiliki pecahan rupiah: rupiah harus bilangan bulat.',
 };
@@ -35,7 +35,6 @@ export function parseRupiah(input: unknown): MoneyResult {
     negative = true;
     text = text.slice(1);
   }
-  const withRp = /^rp/i.test(text);
   text = text.replace(/^rp\.?/i, '');
   if (text.startsWith('-')) {
     negative = true;
@@ -44,13 +43,13 @@ export function parseRupiah(input: unknown): MoneyResult {
   // A trailing ",-" or ",00"/".00" is how Indonesian documents close an amount.
   text = text.replace(/,-$/, '');
   if (!/^[0-9][0-9.,]*$/.test(text)) return fail('AMOUNT_FORMAT');
-  const value = digitsValue(text, withRp);
+  const value = digitsValue(text);
   if (!value.ok) return value;
   if (negative && value.value !== 0) return fail('AMOUNT_NEGATIVE');
   return value;
 }
 
-function digitsValue(text: string, withRp: boolean): MoneyResult {
+function digitsValue(text: string): MoneyResult {
   if (/^[0-9]+$/.test(text)) return safe(text);
   const dots = text.split('.').length - 1;
   const commas = text.split(',').length - 1;
@@ -73,10 +72,12 @@ function digitsValue(text: string, withRp: boolean): MoneyResult {
     return safe(whole);
   }
   if (!isGrouped(text, mark)) return fail('AMOUNT_FORMAT');
-  // `1.500` or `1,500` alone: thousands or a decimal? The rule is not ours to guess (issue 4):
-  // a single group of three is ambiguous, unless written `Rp 150.000` (the rupiah sign fixes
-  // the Indonesian dot as the thousands mark); two or more groups (`1.500.000`) are not.
-  if (count === 1 && !(withRp && mark === '.')) return fail('AMOUNT_AMBIGUOUS');
+  // One mark before a single group of three. A dot (`750.000`, `Rp 1.500`) is the Indonesian
+  // thousands mark, as offices and Indonesian bank reports write rupiah: read as thousands (a
+  // decimal dot with three places is not how rupiah are written). A comma (`750,000`) is the
+  // Indonesian decimal mark but the English thousands mark: 750 or 750 000, so it is refused as
+  // ambiguous rather than guessed (issue 4). Two or more groups (`1,500,000`) are unambiguous.
+  if (count === 1 && mark === ',') return fail('AMOUNT_AMBIGUOUS');
   return safe(text.split(mark).join(''));
 }
 

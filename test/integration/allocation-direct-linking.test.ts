@@ -92,7 +92,7 @@ async function scenario() {
     '1371033208790001,,NIK tanpa tanggal,750000,BRI,', // 16 digits, no such date: kept, NIK_INVALID
     `${families[0]!.headNik},,,750000,BRI,`, // the same NIK again: DUPLICATE_IN_FILE
     `${families[1]!.headNik.slice(0, 15)},,,750000,BRI,`, // NIK_FORMAT
-    `${families[2]!.members.at(-1)!.nik},,,1.500,BRI,`, // AMOUNT_AMBIGUOUS (unless a duplicate first)
+    `${families[2]!.members.at(-1)!.nik},,,"1,500",BRI,`, // AMOUNT_AMBIGUOUS (unless a duplicate first)
     `${encodeNik({ kecamatanCode: '137101', birthDate: '1970-02-02', sex: 'P', serial: 5 })},,,750000,OVO,`, // CHANNEL_UNKNOWN
   );
   return writeLines(path.join(dir, `alokasi-${lines.length}.csv`), [

@@ -98,7 +98,7 @@ describe('reason codes', () => {
           [other(1), '12345', 'KK rusak', '750000', 'BRI', null], // 5 KK_FORMAT
           [other(2), null, 'Tanpa nominal', null, 'BRI', null], // 6 REQUIRED_FIELD
           [other(3), null, 'Teks', 'tujuh ratus', 'BRI', null], // 7 AMOUNT_FORMAT
-          [other(4), null, 'Ragu', '1.500', 'BRI', null], // 8 AMOUNT_AMBIGUOUS
+          [other(4), null, 'Ragu', '1,500', 'BRI', null], // 8 AMOUNT_AMBIGUOUS
           [other(5), null, 'Minus', '-750000', 'BRI', null], // 9 AMOUNT_NEGATIVE
           [other(6), null, 'Pecahan', '750000,50', 'BRI', null], // 10 AMOUNT_FRACTION
           [other(7), null, 'Bank lain', '750000', 'BCA', null], // 11 CHANNEL_UNKNOWN

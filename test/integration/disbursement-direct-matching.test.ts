@@ -84,7 +84,7 @@ function scenario() {
     reportLine({ NO_REKENING: '12345678901234567890' }), // longer than 18 digits
     reportLine({ NO_REKENING: '00500005', STATUS: 'RETUR' }),
     reportLine({ NO_REKENING: 'AB#12' }), // rejected: ACCOUNT_FORMAT
-    reportLine({ NIK: one, NOMINAL: '1.500' }), // rejected: AMOUNT_AMBIGUOUS
+    reportLine({ NIK: one, NOMINAL: '1,500' }), // rejected: AMOUNT_AMBIGUOUS
     reportLine({ NIK: one, NO_REKENING: '100001' }), // the first line again: both kept (GANDA later)
     reportLine({ NIK: one, NOMINAL: 'Rp 1.500.000', TGL_SALUR: '2026-05-20' }),
     reportLine({ NIK: letters, NO_REKENING: '100001' }), // each names a different one: the account decides

@@ -71,7 +71,7 @@ describe('channel report import over HTTP', () => {
       reportLine({ NIK: mine }),
       reportLine({ NIK: theirs, STATUS: 'GAGAL', KETERANGAN: 'Rekening pasif' }),
       reportLine({ NIK: stranger }),
-      reportLine({ NIK: mine, NOMINAL: '1.500' }),
+      reportLine({ NIK: mine, NOMINAL: '1,500' }),
     ]);
     const started = await upload(file, { period });
     expect(started.statusCode).toBe(202);

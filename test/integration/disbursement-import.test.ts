@@ -103,7 +103,7 @@ describe('channel report import: lines', () => {
         reportLine({ NIK: null, NO_REKENING: null }), // 4 REQUIRED_FIELD (no nik nor account)
         reportLine({ NIK: a, NOMINAL: null }), // 5 REQUIRED_FIELD (amount)
         reportLine({ NIK: a, NOMINAL: 'tujuh ratus' }), // 6 AMOUNT_FORMAT
-        reportLine({ NIK: a, NOMINAL: '1.500' }), // 7 AMOUNT_AMBIGUOUS
+        reportLine({ NIK: a, NOMINAL: '1,500' }), // 7 AMOUNT_AMBIGUOUS
         reportLine({ NIK: a, NOMINAL: '-750000' }), // 8 AMOUNT_NEGATIVE
         reportLine({ NIK: a, NOMINAL: '750000,50' }), // 9 AMOUNT_FRACTION
         reportLine({ NIK: a, TGL_SALUR: '31/02/2026' }), // 10 DATE_INVALID

@@ -90,7 +90,7 @@ export const allocationsEn: Pick<Dictionary, 'allocations'> = {
       KK_FORMAT: 'KK number is not 16 digits',
       REQUIRED_FIELD: 'Required column empty (NIK, amount or channel)',
       AMOUNT_FORMAT: 'Amount not readable',
-      AMOUNT_AMBIGUOUS: 'Ambiguous amount (e.g. 1.500)',
+      AMOUNT_AMBIGUOUS: 'Ambiguous amount (e.g. 750,000)',
       AMOUNT_NEGATIVE: 'Negative amount',
       AMOUNT_FRACTION: 'Amount with a fraction of a rupiah',
       CHANNEL_UNKNOWN: 'Unknown channel',

@@ -88,7 +88,7 @@ export const allocationsId = {
       KK_FORMAT: 'No. KK tidak 16 angka',
       REQUIRED_FIELD: 'Kolom wajib kosong (NIK, nominal atau penyalur)',
       AMOUNT_FORMAT: 'Nominal tidak terbaca',
-      AMOUNT_AMBIGUOUS: 'Nominal bermakna ganda (mis. 1.500)',
+      AMOUNT_AMBIGUOUS: 'Nominal bermakna ganda (mis. 750,000)',
       AMOUNT_NEGATIVE: 'Nominal negatif',
       AMOUNT_FRACTION: 'Nominal berpecahan rupiah',
       CHANNEL_UNKNOWN: 'Penyalur tidak dikenal',

@@ -43,7 +43,7 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
       ACCOUNT_FORMAT: 'Account/KKS number unreadable',
       REQUIRED_FIELD: 'Required cell empty (NIK or account, amount, status)',
       AMOUNT_FORMAT: 'Amount unreadable',
-      AMOUNT_AMBIGUOUS: 'Ambiguous amount (e.g. 1.500)',
+      AMOUNT_AMBIGUOUS: 'Ambiguous amount (e.g. 750,000)',
       AMOUNT_NEGATIVE: 'Negative amount',
       AMOUNT_FRACTION: 'Amount with a fraction of a rupiah',
       DATE_INVALID: 'Payment date unreadable',

@@ -41,7 +41,7 @@ export const disbursementsId = {
       ACCOUNT_FORMAT: 'Nomor rekening/KKS tidak terbaca',
       REQUIRED_FIELD: 'Kolom wajib kosong (NIK atau rekening, nominal, status)',
       AMOUNT_FORMAT: 'Nominal tidak terbaca',
-      AMOUNT_AMBIGUOUS: 'Nominal bermakna ganda (mis. 1.500)',
+      AMOUNT_AMBIGUOUS: 'Nominal bermakna ganda (mis. 750,000)',
       AMOUNT_NEGATIVE: 'Nominal negatif',
       AMOUNT_FRACTION: 'Nominal berpecahan rupiah',
       DATE_INVALID: 'Tanggal salur tidak terbaca',
