@@ -93,6 +93,7 @@ async function scenario() {
     `${families[0]!.headNik},,,750000,BRI,`, // the same NIK again: DUPLICATE_IN_FILE
     `${families[1]!.headNik.slice(0, 15)},,,750000,BRI,`, // NIK_FORMAT
     `${families[2]!.members.at(-1)!.nik},,,"1,500",BRI,`, // AMOUNT_AMBIGUOUS (unless a duplicate first)
+    `${families[3]!.members.at(-1)!.nik},,,1,500,000,BRI,`, // EXTRA_CELLS (an unquoted 1,500,000)
     `${encodeNik({ kecamatanCode: '137101', birthDate: '1970-02-02', sex: 'P', serial: 5 })},,,750000,OVO,`, // CHANNEL_UNKNOWN
   );
   return writeLines(path.join(dir, `alokasi-${lines.length}.csv`), [
@@ -207,6 +208,7 @@ describe('allocation import: linked while read, or staged', () => {
       NIK_FORMAT: 1,
       AMOUNT_AMBIGUOUS: 1,
       CHANNEL_UNKNOWN: 1,
+      EXTRA_CELLS: 1,
     });
     expect(staged!.summary.households).toBeGreaterThan(35);
 

@@ -218,6 +218,28 @@ describe('amounts', () => {
     const fromXlsx = await importFile(xlsx, { period: '2026-T1' });
     expect(fromXlsx).toMatchObject({ accepted: 1, totalAmount: 1_500_000 });
   });
+
+  it('refuses a CSV line whose cells run past the headers (an unquoted 1,500,000), not reading it as Rp1', async () => {
+    const [shifted, trailing] = await Promise.all(
+      [0, 1].map(() => buildPkhFamily(t.services, DESA, [{ birthDate: '1985-01-01' }])),
+    );
+    const file = writeLines(path.join(dir, 'bergeser.csv'), [
+      'NIK,NO_KK,NAMA,BANK,NOMINAL',
+      `${shifted!.headNik},,Bergeser,BRI,1,500,000`, // 7 cells under 5 headers
+      `${trailing!.headNik},,Koma di ujung,BRI,750000,,`, // only empty cells past the headers: kept
+    ]);
+    const summary = await importFile(await file, { period: '2026-T3' });
+    expect(summary).toMatchObject({ accepted: 1, rejected: 1, rejectedByReason: { EXTRA_CELLS: 1 } });
+    expect(summary.totalAmount).toBe(750_000);
+    const rejection = await db()
+      .selectFrom('allocation_import_rejection')
+      .select(['line', 'reasons', 'original'])
+      .where('import_id', '=', summary.importId)
+      .executeTakeFirstOrThrow();
+    expect(rejection).toMatchObject({ line: 2, reasons: ['EXTRA_CELLS'] });
+    // The operator sees every cell of the line, those past the headers by position.
+    expect(rejection.original).toMatchObject({ NOMINAL: '1', '#6': '500', '#7': '000' });
+  });
 });
 
 describe('kept lines and flags', () => {

@@ -205,6 +205,28 @@ describe('channel report import: lines', () => {
     ]);
   });
 
+  it('refuses a line whose cells run past the headers (an unquoted 1,500,000) instead of booking Rp1', async () => {
+    const [shifted, kept] = [reportNik(DESA), reportNik(DESA)];
+    await seedAllocations(
+      t.services.database.db,
+      [shifted, kept].map((nik) => ({ nik, amount: 1_500_000, scopeCode: DESA })),
+      { period },
+    );
+    const file = `${dir}/laporan-${++files}.csv`;
+    fs.writeFileSync(
+      file,
+      [
+        'NIK,NO_REKENING,TANGGAL,STATUS,NOMINAL',
+        `${shifted},,16/05/2026,BERHASIL,1,500,000`,
+        `${kept},,16/05/2026,BERHASIL,"1,500,000"`,
+        '',
+      ].join('\n'),
+    );
+    const s = await importFile(file);
+    expect(s).toMatchObject({ accepted: 1, rejected: 1, rejectedByReason: { EXTRA_CELLS: 1 } });
+    expect(s.byStatus.BERHASIL).toEqual({ lines: 1, amount: 1_500_000 });
+  });
+
   it('matches by account when it names one allocation, else by NIK; keeps unmatched lines without allocation', async () => {
     const a = reportNik(DESA);
     const b = reportNik(DESA);

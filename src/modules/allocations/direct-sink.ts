@@ -172,7 +172,7 @@ export function createDirectAllocationSink(
   };
 
   const sink = createValidatingSink({
-    headers: options.headers,
+    shape: options,
     validate: (line, cells) => validateAllocationRow(line, cells, ctx),
     isRejection: isAllocationRejection,
     stageLine,

@@ -207,6 +207,7 @@ export function createAllocationImportService(deps: {
           : constantEntitlement(program, rules, period);
         const sinkOptions: AllocationSinkOptions = {
           headers: file.headers,
+          csv: file.format === 'csv',
           columns: mapping.columns,
           defaultChannel,
           kecamatanCodes: kecamatan,

@@ -1,6 +1,7 @@
 import { KK_MESSAGES } from '../../domain/kk';
 import { MONEY_MESSAGES } from '../../domain/money';
 import { NIK_MESSAGES } from '../../domain/nik';
+import { EXTRA_CELLS_MESSAGE } from '../../platform/files/stage-rows';
 
 /** Why a line of an allocation file was rejected, with the sentence for the error report. */
 export const ALLOCATION_REJECTION_MESSAGES = {
@@ -14,6 +15,7 @@ export const ALLOCATION_REJECTION_MESSAGES = {
   AMOUNT_FRACTION: MONEY_MESSAGES.AMOUNT_FRACTION,
   CHANNEL_UNKNOWN: 'Penyalur tidak dikenal: gunakan BRI, BNI, MANDIRI, BTN, BSI atau POS.',
   DUPLICATE_IN_FILE: 'NIK ini sudah muncul pada baris sebelumnya di berkas yang sama; baris ini diabaikan.',
+  EXTRA_CELLS: EXTRA_CELLS_MESSAGE,
 } as const;
 
 export type AllocationRejectionCode = keyof typeof ALLOCATION_REJECTION_MESSAGES;

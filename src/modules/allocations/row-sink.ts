@@ -1,15 +1,19 @@
 import { csvValue } from '../../db/copy-csv';
 import type { Channel } from '../../db/types';
 import type { RowSink } from '../../platform/files/row-sink';
-import { createValidatingSink, type SinkFactory, type StagedCounts } from '../../platform/files/stage-rows';
+import {
+  createValidatingSink,
+  type FileShape,
+  type SinkFactory,
+  type StagedCounts,
+} from '../../platform/files/stage-rows';
 import { NikSet } from '../registry/import/nik-set';
 import type { AllocationField } from './fields';
 import type { AllocationRejectionCode } from './reasons';
 import { type AllocationRecord, isAllocationRejection, validateAllocationRow } from './validate-row';
 
 /** What the allocation sink needs, structured-clonable (it may run in a worker thread). */
-export interface AllocationSinkOptions {
-  headers: string[];
+export interface AllocationSinkOptions extends FileShape {
   columns: Partial<Record<AllocationField, number>>;
   defaultChannel: Channel | null;
   kecamatanCodes: string[];
@@ -38,7 +42,7 @@ export function createAllocationRowSink(
     seen: new NikSet(),
   };
   return createValidatingSink({
-    headers: options.headers,
+    shape: options,
     validate: (line, cells) => validateAllocationRow(line, cells, ctx),
     isRejection: isAllocationRejection,
     stageLine,

@@ -150,7 +150,7 @@ export function createDirectDisbursementSink(
   };
 
   const sink = createValidatingSink({
-    headers: options.headers,
+    shape: options,
     validate,
     isRejection: isDisbursementRejection,
     stageLine,

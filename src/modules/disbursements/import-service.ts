@@ -228,6 +228,7 @@ export function createDisbursementImportService(deps: {
         const { timings, step } = stepTimer();
         const sinkOptions: DisbursementSinkOptions = {
           headers: file.headers,
+          csv: file.format === 'csv',
           columns: mapping.columns,
           kecamatanCodes,
           today: clock.now().toISOString(),

@@ -1,5 +1,6 @@
 import { MONEY_MESSAGES } from '../../domain/money';
 import { NIK_MESSAGES } from '../../domain/nik';
+import { EXTRA_CELLS_MESSAGE } from '../../platform/files/stage-rows';
 
 /** Why a report line was rejected, with the sentence for the error report (Bahasa Indonesia). */
 export const DISBURSEMENT_REJECTION_MESSAGES = {
@@ -17,6 +18,7 @@ export const DISBURSEMENT_REJECTION_MESSAGES = {
     'Status penyaluran tidak dikenal: gunakan BERHASIL/SUKSES (tersalur) atau GAGAL/GAGAL SALUR/RETUR (tidak tersalur).',
   MATCHES_TWO_ALLOCATIONS:
     'Baris ini cocok dengan lebih dari satu baris alokasi periode ini (nomor rekening/KKS atau NIK yang sama): tidak dapat ditentukan alokasi mana yang dibayar. Perbaiki alokasi atau laporan, lalu impor ulang baris ini.',
+  EXTRA_CELLS: EXTRA_CELLS_MESSAGE,
 } as const;
 
 export type DisbursementRejectionCode = keyof typeof DISBURSEMENT_REJECTION_MESSAGES;

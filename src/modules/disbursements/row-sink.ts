@@ -1,14 +1,18 @@
 import { csvValue } from '../../db/copy-csv';
 import type { RowSink } from '../../platform/files/row-sink';
-import { createValidatingSink, type SinkFactory, type StagedCounts } from '../../platform/files/stage-rows';
+import {
+  createValidatingSink,
+  type FileShape,
+  type SinkFactory,
+  type StagedCounts,
+} from '../../platform/files/stage-rows';
 import { createDisbursementValidator } from './fast-validate-row';
 import type { DisbursementField } from './fields';
 import type { DisbursementRejectionCode } from './reasons';
 import { type DisbursementRecord, isDisbursementRejection } from './validate-row';
 
 /** What the report sink needs, structured-clonable (it may run in a worker thread). */
-export interface DisbursementSinkOptions {
-  headers: string[];
+export interface DisbursementSinkOptions extends FileShape {
   columns: Partial<Record<DisbursementField, number>>;
   kecamatanCodes: string[];
   /** Today, ISO. */
@@ -36,7 +40,7 @@ export function createDisbursementRowSink(
     today: new Date(options.today),
   });
   return createValidatingSink({
-    headers: options.headers,
+    shape: options,
     validate,
     isRejection: isDisbursementRejection,
     stageLine,

@@ -26,32 +26,64 @@ export interface StagedCounts<C extends string> {
 
 export const REJECTION_STAGE_COLUMNS = ['line', 'reasons', 'fields', 'original'] as const;
 
+/** What every import's sink options say about the file's shape. */
+export interface FileShape {
+  headers: string[];
+  /** A CSV file: a line with more cells than headers is refused (EXTRA_CELLS). */
+  csv: boolean;
+}
+
+/** The rejection every import shares, for its error report and reason lists. */
+export const EXTRA_CELLS_MESSAGE =
+  'Baris berisi lebih banyak sel daripada judul kolom: kemungkinan ada pemisah (koma atau titik koma) ' +
+  'di dalam nilai tanpa tanda kutip, mis. 1,500,000, sehingga nilai bergeser ke kolom lain. Beri tanda ' +
+  'kutip pada nilai itu atau hapus pemisahnya; baris ini tidak disimpan.';
+
+const EXTRA_CELLS: RowRejection<'EXTRA_CELLS'> = { reasons: ['EXTRA_CELLS'], fields: [] };
+
+/**
+ * A CSV line with a non-empty cell past the last header: its cells cannot be trusted to be
+ * under their headers (an unquoted `1,500,000` in a comma file puts `1` under NOMINAL and the
+ * rest nowhere). Empty trailing cells (a line ending in a delimiter) are harmless. In an .xlsx
+ * a cell is where it is, so an unlabelled column there is not a shift and is not checked.
+ */
+function hasExtraCells(cells: TabularRow['cells'], headerCount: number): boolean {
+  for (let i = headerCount; i < cells.length; i++) if (cells[i] !== null && cells[i] !== '') return true;
+  return false;
+}
+
 /** A sink that validates each row: the valid ones as staging lines, the others as rejection lines. */
 export function createValidatingSink<R, J extends RowRejection<string>>(options: {
-  headers: readonly string[];
+  shape: FileShape;
   validate: (line: number, cells: TabularRow['cells']) => R | J;
   isRejection: (result: R | J) => result is J;
   /** The staging table's CSV line of a valid row. */
   stageLine: (record: R) => string;
-}): RowSink<StagedCounts<J['reasons'][number]>> {
-  const { headers, validate, isRejection, stageLine } = options;
-  const rejectedByReason: Partial<Record<J['reasons'][number], number>> = {};
+}): RowSink<StagedCounts<J['reasons'][number] | 'EXTRA_CELLS'>> {
+  const { validate, isRejection, stageLine } = options;
+  const { headers, csv } = options.shape;
+  const rejectedByReason: Partial<Record<J['reasons'][number] | 'EXTRA_CELLS', number>> = {};
   let rowsRead = 0;
   let accepted = 0;
   let rejected = 0;
   const stage = new LineBuffer();
   let rejects: string[] = [];
+  const reject = (row: TabularRow, rejection: RowRejection<J['reasons'][number] | 'EXTRA_CELLS'>) => {
+    rejected++;
+    for (const reason of rejection.reasons) rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+    const original = JSON.stringify(originalOf(headers, row.cells));
+    rejects.push(csvRow([row.line, rejection.reasons, rejection.fields, original]));
+  };
   return {
     add(row) {
       rowsRead++;
+      if (csv && row.cells.length > headers.length && hasExtraCells(row.cells, headers.length)) {
+        reject(row, EXTRA_CELLS);
+        return;
+      }
       const result = validate(row.line, row.cells);
-      if (isRejection(result)) {
-        rejected++;
-        for (const reason of result.reasons as J['reasons'][number][])
-          rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-        const original = JSON.stringify(originalOf(headers, row.cells));
-        rejects.push(csvRow([row.line, result.reasons, result.fields, original]));
-      } else {
+      if (isRejection(result)) reject(row, result);
+      else {
         accepted++;
         stage.append(stageLine(result));
       }
@@ -205,7 +237,10 @@ export function originalOf(
   headers: readonly string[],
   cells: readonly unknown[],
 ): Record<string, string | null> {
-  return Object.fromEntries(headers.map((h, i) => [h, originalText(cells[i])]));
+  const original = Object.fromEntries(headers.map((h, i) => [h, originalText(cells[i])]));
+  // Cells past the last header (an EXTRA_CELLS line) are kept too, by their 1-based position.
+  for (let i = headers.length; i < cells.length; i++) original[`#${i + 1}`] = originalText(cells[i]);
+  return original;
 }
 
 /** A cell as text (numbers as typed, dates as YYYY-MM-DD). */

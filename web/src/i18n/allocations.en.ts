@@ -86,6 +86,7 @@ export const allocationsEn: Pick<Dictionary, 'allocations'> = {
     },
     reasons: {
       NIK_FORMAT: 'NIK is not 16 digits',
+      EXTRA_CELLS: 'More cells than column headers (values shifted: quote the value)',
       NIK_NUMERIC_CELL: 'NIK read as a number (the spreadsheet dropped its last digit)',
       KK_FORMAT: 'KK number is not 16 digits',
       REQUIRED_FIELD: 'Required column empty (NIK, amount or channel)',

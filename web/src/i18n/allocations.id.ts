@@ -84,6 +84,7 @@ export const allocationsId = {
     },
     reasons: {
       NIK_FORMAT: 'NIK tidak 16 angka',
+      EXTRA_CELLS: 'Sel lebih banyak daripada judul kolom (nilai bergeser: beri tanda kutip)',
       NIK_NUMERIC_CELL: 'NIK terbaca sebagai angka (spreadsheet menghapus angka terakhir)',
       KK_FORMAT: 'No. KK tidak 16 angka',
       REQUIRED_FIELD: 'Kolom wajib kosong (NIK, nominal atau penyalur)',

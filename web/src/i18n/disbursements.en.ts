@@ -39,6 +39,7 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
     },
     reasons: {
       NIK_FORMAT: 'NIK is not 16 digits',
+      EXTRA_CELLS: 'More cells than column headers (values shifted: quote the value)',
       NIK_NUMERIC_CELL: 'NIK read as a spreadsheet number (last digit lost)',
       ACCOUNT_FORMAT: 'Account/KKS number unreadable',
       REQUIRED_FIELD: 'Required cell empty (NIK or account, amount, status)',

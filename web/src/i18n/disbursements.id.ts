@@ -37,6 +37,7 @@ export const disbursementsId = {
     },
     reasons: {
       NIK_FORMAT: 'NIK bukan 16 angka',
+      EXTRA_CELLS: 'Sel lebih banyak daripada judul kolom (nilai bergeser: beri tanda kutip)',
       NIK_NUMERIC_CELL: 'NIK terbaca sebagai angka spreadsheet (angka terakhir hilang)',
       ACCOUNT_FORMAT: 'Nomor rekening/KKS tidak terbaca',
       REQUIRED_FIELD: 'Kolom wajib kosong (NIK atau rekening, nominal, status)',

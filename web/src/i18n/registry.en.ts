@@ -23,6 +23,8 @@ export const registryEn: Pick<Dictionary, 'registry' | 'persons' | 'quality'> = 
     },
     reasons: {
       NIK_FORMAT: 'The NIK is not exactly 16 digits.',
+      EXTRA_CELLS:
+        'The line has more cells than column headers: a comma or semicolon inside an unquoted value shifted the values. Quote that value.',
       NIK_NUMERIC_CELL:
         'The NIK was read as a number (e.g. 1,37101E+15): the spreadsheet dropped its last digit. Format the NIK column as Text and re-enter it from the original document.',
       NIK_DATE: 'The birth date inside the NIK (digits 7–12) does not exist.',

@@ -23,6 +23,8 @@ export const registryId = {
     // Why a row is rejected, in words an operator can act on (DOMAIN.md "Identifiers").
     reasons: {
       NIK_FORMAT: 'NIK tidak tepat 16 angka.',
+      EXTRA_CELLS:
+        'Baris berisi lebih banyak sel daripada judul kolom: ada koma atau titik koma di dalam nilai tanpa tanda kutip, sehingga nilai bergeser. Beri tanda kutip pada nilai itu.',
       NIK_NUMERIC_CELL:
         'NIK terbaca sebagai angka (mis. 1,37101E+15): spreadsheet telah menghapus angka terakhirnya. Format kolom NIK sebagai Teks lalu isi ulang dari dokumen asli.',
       NIK_DATE: 'Tanggal lahir di NIK (angka ke-7 s.d. 12) tidak ada di kalender.',

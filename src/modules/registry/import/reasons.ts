@@ -1,5 +1,6 @@
 import { KK_MESSAGES } from '../../../domain/kk';
 import { NIK_MESSAGES } from '../../../domain/nik';
+import { EXTRA_CELLS_MESSAGE } from '../../../platform/files/stage-rows';
 
 /** Why a row was rejected (or only warned), with the sentence for the error report. */
 export const REJECTION_MESSAGES = {
@@ -15,6 +16,7 @@ export const REJECTION_MESSAGES = {
   DATE_INVALID: 'Tanggal lahir tidak terbaca: gunakan dd/mm/yyyy, dd-mm-yyyy, yyyy-mm-dd atau sel tanggal.',
   VALUE_INVALID: 'Nilai tidak dikenal pada jenis kelamin, hubungan keluarga, status, atau desil.',
   DUPLICATE_IN_FILE: 'NIK ini sudah muncul pada baris sebelumnya di berkas yang sama; baris ini diabaikan.',
+  EXTRA_CELLS: EXTRA_CELLS_MESSAGE,
 } as const;
 
 export type RejectionCode = keyof typeof REJECTION_MESSAGES;

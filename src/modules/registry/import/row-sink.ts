@@ -1,5 +1,10 @@
 import type { RowSink } from '../../../platform/files/row-sink';
-import { createValidatingSink, extendSink, type SinkFactory } from '../../../platform/files/stage-rows';
+import {
+  createValidatingSink,
+  extendSink,
+  type FileShape,
+  type SinkFactory,
+} from '../../../platform/files/stage-rows';
 import { createRowValidator } from './fast-validate-row';
 import type { DtsenField } from './fields';
 import { HouseholdWriter, householdLine, personLine } from './first-load';
@@ -9,8 +14,7 @@ import { KkRepresentatives, stageLine } from './stage-csv';
 import { isRejection, type RegistryRecord } from './validate-row';
 
 /** Everything the registry sink needs, structured-clonable (it may run in a worker thread). */
-export interface RegistrySinkOptions {
-  headers: string[];
+export interface RegistrySinkOptions extends FileShape {
   columns: Partial<Record<DtsenField, number>>;
   kecamatanCodes: string[];
   villageCodes: string[];
@@ -71,7 +75,7 @@ export function createRegistryRowSink(options: RegistrySinkOptions): RowSink<Reg
   const covered = new Set<string>();
   let lastVillage = '';
   const rows = createValidatingSink({
-    headers: options.headers,
+    shape: options,
     validate,
     isRejection,
     // Called for each accepted row: what else the import needs of it is gathered here.

@@ -146,6 +146,7 @@ export function createRegistryImportService(deps: {
         await apply.createStage(raw);
         const sinkOptions: RegistrySinkOptions = {
           headers: file.headers,
+          csv: file.format === 'csv',
           columns: mapping.columns,
           kecamatanCodes: [...regions.kecamatan],
           villageCodes: [...regions.villages],
