@@ -181,6 +181,17 @@ describe('allocation import over HTTP', () => {
       payload: { nik: line.nik },
     });
     expect(found.json()).toMatchObject({ total: 1, items: [{ id: otherId }] });
+    // The search only reads: the auditor (who may change nothing) searches the whole office too.
+    await buildUser(t.services, 'auditor', '1371', 'auditor.alokasi');
+    const auditor = await login(t.app, 'auditor.alokasi', PASSWORD, '10.81.0.2');
+    const audited = await t.app.inject({
+      method: 'POST',
+      url: `${BASE}/allocations/search`,
+      headers: auditor.headers,
+      payload: { nik: line.nik },
+    });
+    expect([audited.statusCode, audited.json().error?.code]).toEqual([200, undefined]);
+    expect(audited.json()).toMatchObject({ total: 1, items: [{ id: otherId }] });
     const flagged = await t.app.inject({
       method: 'GET',
       url: `${BASE}/allocations?flag=AMOUNT_MISMATCH`,

@@ -20,11 +20,13 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Paths a logged-out browser may change: login itself (it creates the session).
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
-// POSTs that change nothing (they start a check or carry a search in the body, not the URL).
+// POSTs that change nothing (they start a check or carry a search in the body, not the URL),
+// as route patterns.
 export const READ_ONLY_POSTS = new Set([
   '/api/audit/verify',
   '/api/persons/search',
   '/api/households/search',
+  '/api/programs/:program/periods/:period/allocations/search',
 ]);
 
 /**
@@ -73,7 +75,8 @@ export function registerAuthHook(app: FastifyInstance, services: Services): void
       isReadOnly(request.actor.role) &&
       !SAFE_METHODS.has(request.method) &&
       !isAccountPath(request) &&
-      !READ_ONLY_POSTS.has(routePath(request))
+      // The route's pattern, not the URL: a search under a programme period has parameters.
+      !READ_ONLY_POSTS.has(request.routeOptions.url ?? routePath(request))
     ) {
       throw new ForbiddenError('READ_ONLY_ROLE', 'Peran auditor hanya dapat membaca data.');
     }
