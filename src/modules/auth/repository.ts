@@ -66,11 +66,13 @@ export function createAuthRepository() {
       await db.insertInto('login_attempt').values(row).execute();
     },
 
-    async countRecentAttempts(db: Db, clientIp: string, since: Date): Promise<number> {
+    /** Failed logins from an address since `since` (a whole office behind one address logs in successfully many times). */
+    async countRecentFailures(db: Db, clientIp: string, since: Date): Promise<number> {
       const row = await db
         .selectFrom('login_attempt')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('client_ip', '=', clientIp)
+        .where('succeeded', '=', false)
         .where('at', '>=', since)
         .executeTakeFirstOrThrow();
       return Number(row.n);

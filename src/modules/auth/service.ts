@@ -49,16 +49,17 @@ export function createAuthService(deps: {
 
   return {
     /**
-     * Checks the address's attempt budget, then the account lock, then the password. Every
-     * attempt is counted per address (rate limit across processes); failures per account lead
-     * to a temporary lock (issue 2, "Users, roles and scope").
+     * Checks the address's budget of failed attempts, then the account lock, then the password.
+     * Failures are counted per address (rate limit across processes) and per account (a
+     * temporary lock; issue 2, "Users, roles and scope"). Successful logins do not count: an
+     * office's staff behind one public address all log in at the start of the day.
      */
     async login(input: { username: string; password: string; clientIp: string; requestId?: string }) {
       const now = clock.now();
       const username = input.username.trim().toLowerCase();
       return database
         .transaction(async ({ db }) => {
-          const recent = await repo.countRecentAttempts(
+          const recent = await repo.countRecentFailures(
             db,
             input.clientIp,
             new Date(now.getTime() - 15 * 60_000),
@@ -66,7 +67,7 @@ export function createAuthService(deps: {
           if (recent >= login.maxAttemptsPerIpPer15Min) {
             throw new TooManyRequestsError(
               'AUTH_RATE_LIMITED',
-              'Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam 15 menit.',
+              'Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam 15 menit.',
               15 * 60,
             );
           }
