@@ -329,6 +329,48 @@ describe('kept lines and flags', () => {
     expect(again).toMatchObject({ accepted: 1, alreadyAllocatedInPeriod: 1 });
     expect(await count('allocation', ['nik', family.headNik])).toBe(2);
   });
+
+  it('does not store twice a line an earlier import stored exactly: a corrected file imported again adds only its corrected lines', async () => {
+    const [a, b, c] = await Promise.all(
+      [0, 1, 2].map(() => buildPkhFamily(t.services, DESA, [{ birthDate: '1985-01-01' }])),
+    );
+    const lines = (bAmount: string) => [
+      [a!.headNik, null, 'Satu', '750.000', 'BRI', '0012-3456'],
+      [b!.headNik, null, 'Dua', bAmount, 'BRI', null],
+      [c!.headNik, null, 'Tiga', '750000', 'BNI', null],
+    ];
+    const first = await importFile(await csv(lines('1,500')), { period: '2025-T3' });
+    expect(first).toMatchObject({ accepted: 2, rejected: 1, rejectedByReason: { AMOUNT_AMBIGUOUS: 1 } });
+    // The same file with line 3 corrected (and written differently where it means the same).
+    const fixed = lines('1500');
+    fixed[0]![3] = '750000';
+    fixed[0]![5] = '0012 3456';
+    const again = await importFile(await csv(fixed), { period: '2025-T3' });
+    expect(again).toMatchObject({
+      accepted: 1,
+      rejected: 2,
+      rejectedByReason: { ALREADY_ALLOCATED: 2 },
+      alreadyAllocatedInPeriod: 0,
+      totalAmount: 1500,
+    });
+    for (const family of [a, b, c]) expect(await count('allocation', ['nik', family!.headNik])).toBe(1);
+    const rejected = await db()
+      .selectFrom('allocation_import_rejection')
+      .select(['line', 'reasons', 'original'])
+      .where('import_id', '=', again.importId)
+      .orderBy('line')
+      .execute();
+    expect(rejected.map((r) => [r.line, r.reasons])).toEqual([
+      [2, ['ALREADY_ALLOCATED']],
+      [4, ['ALREADY_ALLOCATED']],
+    ]);
+    expect(rejected[0]!.original).toMatchObject({ NIK: a!.headNik, NOMINAL: '750000', BANK: 'BRI' });
+    // A different amount for a NIK already allocated is still kept (and counted) for checking.
+    const differing = await importFile(await csv([[c!.headNik, null, 'Tiga', '900000', 'BNI', null]]), {
+      period: '2025-T3',
+    });
+    expect(differing).toMatchObject({ accepted: 1, alreadyAllocatedInPeriod: 1 });
+  });
 });
 
 describe('PKH amount check', () => {

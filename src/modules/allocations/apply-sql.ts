@@ -39,6 +39,41 @@ export async function analyzeStage(raw: RawConnection): Promise<void> {
   await raw.exec('ANALYZE stage_alloc');
 }
 
+/**
+ * Moves the staged lines that an earlier import of the period already stored exactly (same
+ * NIK, amount, channel and account) to the rejected lines as ALREADY_ALLOCATED, and returns
+ * how many: an operator who corrects the rejected lines of a file and imports the whole file
+ * again gets only the corrected lines, not every line twice (which would make each of those
+ * KPM's report lines match two allocations). `original` lists the file's headers and the staged
+ * column under each: the rejection shows the line as read (amount in digits), since the
+ * original cells of valid lines are not staged.
+ */
+export async function setAsideAlreadyAllocated(
+  raw: RawConnection,
+  program: string,
+  period: string,
+  original: ReadonlyArray<readonly [header: string, column: (typeof STAGE_COLUMNS)[number]]>,
+): Promise<number> {
+  const pairs = original.map(([, column], i) => `$${i + 3}::text, s.${column}::text`).join(', ');
+  const { rows } = await raw.query<{ n: number }>(
+    `WITH moved AS (
+       DELETE FROM stage_alloc s
+       WHERE EXISTS (SELECT 1 FROM allocation a
+         WHERE a.program_code = $1 AND a.period = $2 AND a.nik = s.nik AND a.amount = s.amount
+           AND a.channel = s.channel AND a.account IS NOT DISTINCT FROM s.account)
+       RETURNING s.*
+     ), saved AS (
+       INSERT INTO stage_alloc_rejection (line, reasons, fields, original)
+       SELECT s.line, ARRAY['ALREADY_ALLOCATED'], ARRAY['nik'], jsonb_build_object(${pairs || ''})
+       FROM moved s
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM saved`,
+    [program, period, ...original.map(([header]) => header)],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** Lines whose NIK an earlier import already allocated in this period (kept; targeting reports them). */
 export async function countAlreadyAllocated(raw: RawConnection, program: string, period: string) {
   const { rows } = await raw.query<{ n: number }>(

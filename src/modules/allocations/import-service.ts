@@ -31,7 +31,12 @@ import {
 import { loadKecamatanCodes } from '../regions/region-sets';
 import * as apply from './apply-sql';
 import { DIRECT_MIN_ROWS, importLinkingWhileReading, linksWhileReading } from './direct-import';
-import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
+import {
+  ALLOCATION_FIELDS,
+  ALLOCATION_SYNONYMS,
+  type AllocationField,
+  requiredAllocationColumns,
+} from './fields';
 import { buildMismatchCalculations, buildPkhHouseholds } from './pkh-sql';
 import type { AllocationFlag, AllocationRejectionCode } from './reasons';
 import { ALLOCATION_SINK, type AllocationSinkOptions } from './row-sink';
@@ -250,6 +255,7 @@ export function createAllocationImportService(deps: {
             }))
           : await importThroughStage({
               ...way,
+              columns: mapping.columns,
               plan: readPlan(input, ALLOCATION_SINK, sinkOptions, CHUNK_ROWS, workerMinRows),
             });
         const { read, totals, bulk } = applied;
@@ -325,6 +331,19 @@ function constantEntitlement(
   return { kind: 'none' };
 }
 
+/** The file's header of each mapped field, with the staged column holding its value. */
+function stagedUnderHeaders(
+  file: TabularFile,
+  columns: AllocationSinkOptions['columns'],
+): Array<readonly [string, (typeof apply.STAGE_COLUMNS)[number]]> {
+  const pairs: Array<readonly [string, (typeof apply.STAGE_COLUMNS)[number]]> = [];
+  for (const [field, index] of Object.entries(columns) as Array<[AllocationField, number | undefined]>) {
+    const header = index === undefined ? undefined : file.headers[index];
+    if (header !== undefined) pairs.push([header, field]);
+  }
+  return pairs;
+}
+
 /**
  * The staged way (every file the linking reader does not take): the file is read into
  * `stage_alloc`, then linked, checked and inserted by a few set-based statements.
@@ -332,6 +351,7 @@ function constantEntitlement(
 async function importThroughStage(ctx: {
   raw: RawConnection;
   file: TabularFile;
+  columns: AllocationSinkOptions['columns'];
   plan: ReadPlan<StagedCounts<AllocationRejectionCode>>;
   importId: number;
   program: { code: string; period: string };
@@ -354,6 +374,19 @@ async function importThroughStage(ctx: {
   );
   ctx.onProgress?.(read.rowsRead, 'menerapkan', read.rowsRead);
   await step('analyzeStage', () => apply.analyzeStage(raw));
+  const repeated = await step('repeated', () =>
+    apply.setAsideAlreadyAllocated(
+      raw,
+      program.code,
+      program.period,
+      stagedUnderHeaders(ctx.file, ctx.columns),
+    ),
+  );
+  if (repeated > 0) {
+    read.accepted -= repeated;
+    read.rejected += repeated;
+    read.rejectedByReason.ALREADY_ALLOCATED = (read.rejectedByReason.ALREADY_ALLOCATED ?? 0) + repeated;
+  }
   const alreadyAllocated = await step('alreadyAllocated', () =>
     apply.countAlreadyAllocated(raw, program.code, program.period),
   );

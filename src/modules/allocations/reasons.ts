@@ -15,6 +15,8 @@ export const ALLOCATION_REJECTION_MESSAGES = {
   AMOUNT_FRACTION: MONEY_MESSAGES.AMOUNT_FRACTION,
   CHANNEL_UNKNOWN: 'Penyalur tidak dikenal: gunakan BRI, BNI, MANDIRI, BTN, BSI atau POS.',
   DUPLICATE_IN_FILE: 'NIK ini sudah muncul pada baris sebelumnya di berkas yang sama; baris ini diabaikan.',
+  ALREADY_ALLOCATED:
+    'Baris ini sama persis (NIK, nominal, penyalur, rekening) dengan alokasi yang sudah tersimpan di periode ini dari impor sebelumnya: tidak disimpan dua kali.',
   EXTRA_CELLS: EXTRA_CELLS_MESSAGE,
 } as const;
 

@@ -96,6 +96,7 @@ export const allocationsEn: Pick<Dictionary, 'allocations'> = {
       AMOUNT_FRACTION: 'Amount with a fraction of a rupiah',
       CHANNEL_UNKNOWN: 'Unknown channel',
       DUPLICATE_IN_FILE: 'NIK appears twice in the file',
+      ALREADY_ALLOCATED: 'Already stored exactly by an earlier import (not stored twice)',
     },
     detail: {
       title: 'Allocation line',

@@ -94,6 +94,7 @@ export const allocationsId = {
       AMOUNT_FRACTION: 'Nominal berpecahan rupiah',
       CHANNEL_UNKNOWN: 'Penyalur tidak dikenal',
       DUPLICATE_IN_FILE: 'NIK muncul dua kali di berkas',
+      ALREADY_ALLOCATED: 'Sudah tersimpan persis dari impor sebelumnya (tidak disimpan dua kali)',
     },
     detail: {
       title: 'Baris alokasi',
