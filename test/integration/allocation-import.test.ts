@@ -468,6 +468,14 @@ describe('programme and period rules', () => {
     expect(error).toMatchObject({ code: 'PERIOD_FINAL', status: 409 });
   });
 
+  it('refuses a file with headers and no line (FILE_EMPTY), writing nothing', async () => {
+    const before = await count('allocation_import');
+    const error = await failure(importFile(await csv([]), { period: '2025-T2' }));
+    expect([error.code, error.status]).toEqual(['FILE_EMPTY', 400]);
+    expect(await count('allocation_import')).toBe(before);
+    expect(await count('program_period', ['period', '2025-T2'])).toBe(0);
+  });
+
   it('refuses an unknown programme and a period of the wrong kind', async () => {
     const file = await csv([['1371011705800001', null, null, '0', 'BRI', null]]);
     expect(await failure(importFile(file, { program: 'BLT' }))).toMatchObject({ code: 'PROGRAM_UNKNOWN' });

@@ -1,4 +1,5 @@
 import { csvRow } from '../../db/copy-csv';
+import { ValidationError } from '../errors';
 import type { DatabaseKind } from '../../db/database';
 import type { RawConnection } from '../../db/raw-connection';
 import { LineBuffer } from './line-buffer';
@@ -220,7 +221,9 @@ export async function stageRows<Done>(
     onProgress?: ((rowsRead: number, stage: string, totalRows: number | null) => void) | undefined;
   },
 ): Promise<Done> {
-  return readFileRows(file, options.plan, async (chunk) => {
+  let sawRows = false;
+  const done = await readFileRows(file, options.plan, async (chunk) => {
+    if (chunk.rowsRead > 0) sawRows = true;
     if (chunk.stage.length > 0) await raw.copyCsv(options.stage.table, options.stage.columns, chunk.stage);
     if (chunk.rejects) await raw.copyCsv(options.rejectionTable, REJECTION_STAGE_COLUMNS, chunk.rejects);
     for (const [i, lines] of (chunk.side ?? []).entries()) {
@@ -230,6 +233,14 @@ export async function stageRows<Done>(
     }
     if (chunk.rowsRead > 0) options.onProgress?.(chunk.rowsRead, 'membaca', file.estimatedRows);
   });
+  // A file with headers and no line would be stored as an empty import (and, for a report,
+  // mark the period's reconciliation out of date): refused, so nothing is written.
+  if (!sawRows)
+    throw new ValidationError(
+      'FILE_EMPTY',
+      'Berkas hanya berisi baris judul kolom, tanpa baris data: tidak ada yang diimpor.',
+    );
+  return done;
 }
 
 /** The cells as the operator typed them, under the file's own headers, for the error report. */
