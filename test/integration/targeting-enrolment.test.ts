@@ -113,6 +113,7 @@ describe('enrolment into a local programme', () => {
       total: 600_000,
       remainingAfter: 200_000,
       channel: 'POS',
+      alsoReceiving: [],
     });
     expect(body.families.map((f: { householdId: number }) => f.householdId)).toEqual([
       fam.d1big!.id,
@@ -209,5 +210,24 @@ describe('enrolment into a local programme', () => {
     ).json();
     expect(body.candidates).toBe(1);
     expect(body.families.map((f: { householdId: number }) => f.householdId)).toEqual([fam.d3!.id]);
+  });
+
+  it('shows in the preview how many of the families another programme already pays (its latest period)', async () => {
+    // Enrolling from the wrong list: central Sembako's May allocation covers d1big and d2, and
+    // June's is not in yet when June's local enrolment is planned.
+    const may = await insertImport(db(), 'SEMBAKO', '2026-05');
+    for (const f of [fam.d1big!, fam.d2!])
+      await insertAllocation(db(), may, 'SEMBAKO', '2026-05', { nik: f.members[0]!.nik, family: f });
+    await insertLocalProgram(db(), 'DAERAH_LUAS', 10_000_000, 300_000);
+    const body = (await enrol('admin', '2026-07', { dryRun: true }, 'DAERAH_LUAS')).json();
+    expect(body.enrolled).toBeGreaterThan(0);
+    expect(body.alsoReceiving).toEqual(
+      expect.arrayContaining([{ program: 'SEMBAKO', period: '2026-05', families: expect.any(Number) }]),
+    );
+    expect(body.alsoReceiving.find((r: { program: string }) => r.program === 'SEMBAKO').families).toBe(
+      body.families.slice(0, body.enrolled).filter((f: { householdId: number }) =>
+        [fam.d1big!.id, fam.d2!.id].includes(f.householdId),
+      ).length,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, SalurDatabase } from '../../db/database';
 import type { Channel } from '../../db/types';
-import { parseChannel } from '../../domain/period';
+import { parseChannel, parsePeriod } from '../../domain/period';
 import { type Actor, authorize, regionScope } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
@@ -115,6 +115,7 @@ export function createEnrolment(deps: {
     const remainingBefore = Math.max(0, local.budget - used);
     const enrolled = Math.min(eligible, Math.floor(remainingBefore / local.benefitAmount));
     const total = enrolled * local.benefitAmount;
+    const alsoReceiving = await otherProgrammesOf(db, local.code, target, enrolled);
     return {
       local,
       target,
@@ -139,6 +140,7 @@ export function createEnrolment(deps: {
         notFunded: eligible - enrolled,
         total,
         remainingAfter: remainingBefore - total,
+        alsoReceiving,
       },
     };
   }
@@ -231,6 +233,50 @@ export function createEnrolment(deps: {
       });
     },
   };
+}
+
+/**
+ * Of the `limit` families the enrolment takes (priority order), how many each other programme
+ * allocated in its latest period begun by the end of the target period (what it pays "now":
+ * Sembako allocations come month by month, so November's may not be in when November's local
+ * enrolment is planned, and October's says whom the centre covers). A local programme is
+ * often meant for families a central one leaves out ("a PKH family not covered by the central
+ * Sembako"): enrolling from the wrong list would spend its budget on families the centre
+ * already pays, so the preview says so before anything is written.
+ */
+async function otherProgrammesOf(
+  db: Db,
+  localCode: string,
+  target: { code: string },
+  limit: number,
+): Promise<Array<{ program: string; period: string; families: number }>> {
+  const window = parsePeriod(target.code);
+  if (!window || limit === 0) return [];
+  const latest = new Map<string, { period: string; start: string }>();
+  const periods = await db
+    .selectFrom('program_period')
+    .select(['program_code', 'period'])
+    .where('program_code', '<>', localCode)
+    .execute();
+  for (const p of periods) {
+    const other = parsePeriod(p.period);
+    if (!other || other.start > window.end) continue;
+    const seen = latest.get(p.program_code);
+    if (!seen || other.start > seen.start)
+      latest.set(p.program_code, { period: p.period, start: other.start });
+  }
+  if (latest.size === 0) return [];
+  const pairs = sql.join([...latest].map(([program, { period }]) => sql`(${program}, ${period})`));
+  const { rows } = await sql<{ program: string; period: string; families: number }>`
+    WITH chosen AS (
+      SELECT x.household_id FROM tgt_exclusion x WHERE NOT x.enrolled ORDER BY ${PRIORITY} LIMIT ${limit}
+    )
+    SELECT a.program_code AS program, a.period, count(DISTINCT a.household_id)::int AS families
+    FROM allocation a JOIN chosen c ON c.household_id = a.household_id
+    WHERE (a.program_code, a.period) IN (${pairs})
+    GROUP BY a.program_code, a.period
+    ORDER BY families DESC, a.program_code, a.period`.execute(db);
+  return rows.map((r) => ({ ...r, families: Number(r.families) }));
 }
 
 /** The enrolled lines, set-based: the household's village is the scope, the head's NIK the line's. */

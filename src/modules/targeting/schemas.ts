@@ -136,6 +136,13 @@ export const EnrolmentResult = z
     notFunded: z.number().int().describe('Keluarga yang tidak tertampung pagu'),
     total: z.number().int(),
     remainingAfter: z.number().int(),
+    alsoReceiving: z
+      .array(z.object({ program: z.string(), period: z.string(), families: z.number().int() }))
+      .describe(
+        'Di antara keluarga yang (akan) didaftarkan: berapa yang dialokasikan setiap program lain pada ' +
+          'periode terakhirnya yang sudah dimulai saat periode tujuan berakhir (mis. SEMBAKO pusat ' +
+          '2026-10 untuk 2026-11). Periksa sebelum mendaftarkan.',
+      ),
     dryRun: z.boolean(),
     importId: z.number().int().nullable(),
     families: z.array(ExclusionItem).describe('Keluarga pertama menurut urutan prioritas'),
