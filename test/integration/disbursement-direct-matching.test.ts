@@ -163,7 +163,8 @@ describe('channel report import: matched while read, or staged', () => {
       unallocated: 4,
       alreadyReported: 0,
       rejectedByReason: { MATCHES_TWO_ALLOCATIONS: 3, ACCOUNT_FORMAT: 1, AMOUNT_AMBIGUOUS: 1 },
-      warningsByReason: { CHANNEL_DIFFERS: 3, NIK_INVALID: 1 },
+      // NIK_DIFFERS: the line whose NIK and account name different allocations (the account decides).
+      warningsByReason: { CHANNEL_DIFFERS: 3, NIK_INVALID: 1, NIK_DIFFERS: 1 },
       byStatus: { BERHASIL: { lines: 15 }, GAGAL: { lines: 2 } },
     });
     expect(staged!.lines.map((l) => [l.line, l.allocation_line, l.scope_code])).toEqual([

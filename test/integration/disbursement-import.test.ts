@@ -256,8 +256,9 @@ describe('channel report import: lines', () => {
     ]);
     const s = await importFile(file);
     expect(s).toMatchObject({ accepted: 5, matched: 2, unallocated: 3 });
-    // The allocation of c is for PT Pos: still matched, counted as a warning.
-    expect(s.warningsByReason).toEqual({ CHANNEL_DIFFERS: 1, NIK_INVALID: 1 });
+    // The allocation of c is for PT Pos: still matched, counted as a warning; so is the line
+    // whose account found a's allocation while its NIK is b's.
+    expect(s.warningsByReason).toEqual({ CHANNEL_DIFFERS: 1, NIK_INVALID: 1, NIK_DIFFERS: 1 });
     const lines = await linesOf(s.reportId);
     expect(lines.map((l) => [l.allocation_id, l.scope_code])).toEqual([
       [ids[0], DESA],

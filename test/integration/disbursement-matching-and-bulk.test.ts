@@ -148,8 +148,9 @@ describe('channel report matching', () => {
     });
     expect(summary).toMatchObject({ accepted: 42, rejected: 1, matched: 41, unallocated: 1 });
     expect(summary.rejectedByReason).toEqual({ MATCHES_TWO_ALLOCATIONS: 1 });
-    // The allocation found by NIK is PT Pos's: matched all the same, with a warning.
-    expect(summary.warningsByReason).toEqual({ CHANNEL_DIFFERS: 1 });
+    // The allocation found by NIK is PT Pos's: matched all the same, with a warning. The first
+    // line's account found an allocation whose NIK is not the line's: a warning too.
+    expect(summary.warningsByReason).toEqual({ CHANNEL_DIFFERS: 1, NIK_DIFFERS: 1 });
     const lines = await t.services.database.db
       .selectFrom('disbursement')
       .select(['line', 'allocation_id', 'scope_code'])

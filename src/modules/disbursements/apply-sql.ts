@@ -69,6 +69,7 @@ export async function resolveFanOut(
        a.id IS NULL AND (f.n_account > 1 OR f.n_nik > 1) AS ambiguous,
        coalesce(a.scope_code, CASE WHEN l.nik_valid THEN substr(l.nik, 1, 6) END, '') AS scope_code,
        coalesce(a.channel <> $3, false) AS channel_differs,
+       coalesce(l.nik <> a.nik, false) AS nik_differs,
        false AS already_reported
      FROM stage_line l
      JOIN stage_fan_out f ON f.line = l.line
@@ -85,7 +86,7 @@ export async function resolveFanOut(
 }
 
 const STAGE_LINE_COLUMNS = `line, nik, nik_valid, account, amount, paid_on, status, reason, account_match, nik_match,
-  allocation_id, ambiguous, scope_code, channel_differs, already_reported`;
+  allocation_id, ambiguous, scope_code, channel_differs, nik_differs, already_reported`;
 
 /** True when an earlier report of this channel already stored lines for the period. */
 export async function hasEarlierLines(
@@ -240,6 +241,7 @@ export interface StoredCounts {
   matched: number;
   unallocated: number;
   channelDiffers: number;
+  nikDiffers: number;
   nikInvalid: number;
   berhasilLines: number;
   berhasilAmount: number;
@@ -256,6 +258,7 @@ export async function countLines(raw: RawConnection): Promise<StoredCounts> {
        count(*) FILTER (WHERE kept AND allocation_id IS NOT NULL) AS matched,
        count(*) FILTER (WHERE kept AND allocation_id IS NULL) AS unallocated,
        count(*) FILTER (WHERE kept AND channel_differs) AS channel_differs,
+       count(*) FILTER (WHERE kept AND nik_differs) AS nik_differs,
        count(*) FILTER (WHERE kept AND NOT nik_valid AND nik IS NOT NULL) AS nik_invalid,
        count(*) FILTER (WHERE kept AND status = 'BERHASIL') AS berhasil_lines,
        coalesce(sum(amount) FILTER (WHERE kept AND status = 'BERHASIL'), 0) AS berhasil_amount,
@@ -273,6 +276,7 @@ export async function countLines(raw: RawConnection): Promise<StoredCounts> {
     matched: n('matched'),
     unallocated: n('unallocated'),
     channelDiffers: n('channel_differs'),
+    nikDiffers: n('nik_differs'),
     nikInvalid: n('nik_invalid'),
     berhasilLines: n('berhasil_lines'),
     berhasilAmount: n('berhasil_amount'),

@@ -88,6 +88,7 @@ export function createDirectDisbursementSink(
     matched: 0,
     unallocated: 0,
     channelDiffers: 0,
+    nikDiffers: 0,
     nikInvalid: 0,
     berhasilLines: 0,
     berhasilAmount: 0,
@@ -134,6 +135,7 @@ export function createDirectDisbursementSink(
       allocation = String(keys.id(matched));
       scope = quotedScope[keys.scopeIndex(matched)]!;
       if (channelDiffers[keys.channelIndex(matched)]) counts.channelDiffers++;
+      if (r.nik !== null && !keys.nikIs(matched, r.nik)) counts.nikDiffers++;
     } else {
       counts.unallocated++;
       scope = r.nikValid && r.nik !== null ? r.nik.slice(0, 6) : '""';

@@ -256,6 +256,7 @@ export function createDisbursementImportService(deps: {
 
         const warningsByReason: Partial<Record<DisbursementWarningCode, number>> = {};
         if (counts.channelDiffers) warningsByReason.CHANNEL_DIFFERS = counts.channelDiffers;
+        if (counts.nikDiffers) warningsByReason.NIK_DIFFERS = counts.nikDiffers;
         if (counts.nikInvalid) warningsByReason.NIK_INVALID = counts.nikInvalid;
         const summary: DisbursementImportSummary = {
           reportId,

@@ -41,6 +41,8 @@ export async function matchAllocations(
        -- issued its NIK (only when the NIK is valid, so a made-up code never scopes a line).
        coalesce(aa.scope_code, an.scope_code, CASE WHEN s.nik_valid THEN substr(s.nik, 1, 6) END, '') AS scope_code,
        coalesce(coalesce(aa.channel, an.channel) <> $3, false) AS channel_differs,
+       -- Found by its account, the line names another person's NIK (NIK_DIFFERS).
+       coalesce(s.nik <> coalesce(aa.nik, an.nik), false) AS nik_differs,
        false AS already_reported
      FROM stage_disbursement s
      LEFT JOIN allocation aa ON aa.account = s.account AND aa.program_code = $1 AND aa.period = $2

@@ -29,6 +29,8 @@ export const DISBURSEMENT_WARNING_MESSAGES = {
     'Baris cocok dengan alokasi yang ditetapkan untuk penyalur lain; tetap dicatat pada alokasi itu.',
   NIK_INVALID:
     'NIK 16 angka tetapi tidak sah (tanggal lahir, nomor urut, atau kode kecamatan); baris tetap dicatat.',
+  NIK_DIFFERS:
+    'Baris cocok dengan alokasi lewat nomor rekening/KKS, tetapi NIK-nya NIK orang lain: tetap dicatat pada alokasi itu. Periksa bersama penyalur apakah uang masuk ke rekening KPM yang benar.',
 } as const;
 
 export type DisbursementWarningCode = keyof typeof DISBURSEMENT_WARNING_MESSAGES;
