@@ -27,6 +27,8 @@ export interface FileImport<S extends { rejected: number }> {
     onProgress: (rows: number, stage: string, total: number | null) => void,
   ) => Promise<S>;
   writeRejections: (database: SalurDatabase, summary: S, base: string) => Promise<RejectionFiles>;
+  /** The API path that serves this import's rejected rows as CSV (also behind the web page's download). */
+  rejectionsUrl: (summary: S) => string;
   toJson: (summary: S, report: RejectionFiles) => unknown;
   printHuman: (summary: S, report: RejectionFiles) => void;
 }
@@ -44,7 +46,7 @@ export async function runFileImport<S extends { rejected: number }>(
   spec: FileImport<S>,
 ): Promise<void> {
   const bar = createProgressBar(spec.label);
-  const { summary, errorReport } = await runWithServices(options, async (services) => {
+  const { summary, errorReport, unwritten } = await runWithServices(options, async (services) => {
     const result = await spec.run(
       services,
       { ...CLI_ACTOR, regionCode: services.config.kabupatenCode },
@@ -52,11 +54,58 @@ export async function runFileImport<S extends { rejected: number }>(
     );
     bar.stop();
     const base = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.ditolak`);
-    const report = result.rejected > 0 ? await spec.writeRejections(services.database, result, base) : null;
-    return { summary: result, errorReport: report };
+    if (result.rejected === 0) return { summary: result, errorReport: null, unwritten: null };
+    try {
+      const report = await spec.writeRejections(services.database, result, base);
+      return { summary: result, errorReport: report, unwritten: null };
+    } catch (error) {
+      // The import is already committed: failing here would hide a done import behind
+      // "Galat tak terduga", and running it again is refused as the same file.
+      // Node names the file it failed on (the .xlsx when only the .csv went through).
+      const failed = (error as NodeJS.ErrnoException).path ?? `${base}.csv`;
+      return { summary: result, errorReport: null, unwritten: { path: failed, error } };
+    }
   }).finally(() => bar.stop());
-  if (options.json) printJson(spec.toJson(summary, errorReport));
+  if (options.json)
+    printJson({
+      ...(spec.toJson(summary, errorReport) as object),
+      ...(unwritten && { errorReportNotWritten: unwritten.path }),
+    });
   else spec.printHuman(summary, errorReport);
+  if (unwritten) warnRejectionsNotWritten(unwritten.path, unwritten.error, spec.rejectionsUrl(summary));
+}
+
+/**
+ * Exit code of an import that was saved but whose rejected rows could not be written next to
+ * the file (docs/cli.md#kode-keluar): not 0, so a script that sends `<name>.ditolak.csv` back
+ * does not look for a file that is not there; not 2, which means nothing was saved.
+ */
+export const EXIT_REJECTIONS_NOT_WRITTEN = 3;
+
+function warnRejectionsNotWritten(target: string, error: unknown, url: string): void {
+  process.stderr.write(
+    `Peringatan [REJECTION_FILE_NOT_WRITTEN]: impor di atas sudah tersimpan, tetapi daftar baris ditolak tidak dapat ditulis ke ${target} (${writeFailureReason(error)}). ` +
+      `Tidak perlu mengimpor ulang berkas ini. Unduh daftarnya di aplikasi web ` +
+      `(riwayat impor, tombol "Unduh baris ditolak") atau lewat API: GET ${url} (atau .xlsx); ` +
+      'untuk berkas berikutnya, letakkan berkas masukan di folder yang dapat ditulisi.\n',
+  );
+  process.exitCode = EXIT_REJECTIONS_NOT_WRITTEN;
+}
+
+/** Node's file-system error in words an operator can act on; the errno code kept for support. */
+function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: 'tidak ada izin menulis di folder itu',
+    EPERM: 'tidak ada izin menulis di folder itu',
+    EROFS: 'folder itu hanya-baca',
+    ENOSPC: 'ruang disk penuh',
+    ENOENT: 'folder itu tidak ada',
+    ENOTDIR: 'jalur folder itu bukan folder',
+    EISDIR: 'sudah ada folder dengan nama itu',
+  };
+  if (code && reasons[code]) return `${reasons[code]}, ${code}`;
+  return code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** One line per reason code: `  <verb> CODE (n): message`. */

@@ -76,17 +76,49 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Channel names as channels and offices write them: `PT POS`, `Bank BRI`, `mandiri`. */
+/**
+ * Channel names as channels and offices write them, once upper-cased, stripped of punctuation
+ * and of the legal-form words (`PT`, `Persero`, `Tbk`) and of a leading `Bank`: the short name
+ * or the bank's full name. Only these exact spellings: `Bank Jatim` or `Mandiri Taspen` are
+ * other banks and stay unknown (CHANNEL_UNKNOWN), never guessed from a shared word.
+ *
+ * BRI Syariah, BNI Syariah and Bank Syariah Mandiri merged into PT Bank Syariah Indonesia on
+ * 1 February 2021 and their accounts became BSI accounts, so those names mean BSI (and never
+ * BRI, BNI or Mandiri). Listed in docs/format-impor-alokasi.md and format-laporan-penyaluran.md.
+ */
+const CHANNEL_SPELLINGS: ReadonlyMap<string, Channel> = new Map(
+  Object.entries({
+    BRI: 'BRI',
+    'RAKYAT INDONESIA': 'BRI',
+    BNI: 'BNI',
+    'NEGARA INDONESIA': 'BNI',
+    MANDIRI: 'MANDIRI',
+    BTN: 'BTN',
+    'TABUNGAN NEGARA': 'BTN',
+    BSI: 'BSI',
+    'SYARIAH INDONESIA': 'BSI',
+    'BRI SYARIAH': 'BSI',
+    'BNI SYARIAH': 'BSI',
+    'SYARIAH MANDIRI': 'BSI',
+    'MANDIRI SYARIAH': 'BSI',
+    BSM: 'BSI',
+    POS: 'POS',
+    'POS INDONESIA': 'POS',
+    'KANTOR POS': 'POS',
+  } satisfies Record<string, Channel>),
+);
+
+const LEGAL_FORM_WORDS = new Set(['PT', 'PERSERO', 'TBK']);
+
+/** `PT. Bank Rakyat Indonesia (Persero) Tbk.`, `Bank BRI`, `pos indonesia`, `BSI` → the channel. */
 export function parseChannel(input: unknown): Channel | null {
   if (typeof input !== 'string') return null;
-  const text = input
-    .trim()
+  const words = input
     .toUpperCase()
-    .replace(/^PT\.?\s*/, '')
-    .replace(/^BANK\s+/, '')
-    .replace(/\s+(INDONESIA|PERSERO|\(PERSERO\)|TBK\.?)$/g, '')
-    .trim();
-  if (text === 'POS' || text === 'POS INDONESIA') return 'POS';
-  if (text === 'BANK SYARIAH INDONESIA' || text === 'SYARIAH INDONESIA') return 'BSI';
-  return (CHANNELS as readonly string[]).includes(text) ? (text as Channel) : null;
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((word) => word !== '' && !LEGAL_FORM_WORDS.has(word));
+  if (words[0] === 'BANK') words.shift();
+  return CHANNEL_SPELLINGS.get(words.join(' ')) ?? null;
 }

@@ -56,6 +56,7 @@ export function registerAllocationImportCommand(importCommand: Command): void {
           ),
         writeRejections: (database, summary, base) =>
           writeAllocationRejectionFiles(database, summary.importId, base),
+        rejectionsUrl: (summary) => `/api/allocation-imports/${summary.importId}/rejected.csv`,
         toJson,
         printHuman,
       }),

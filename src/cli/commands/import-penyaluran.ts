@@ -54,6 +54,8 @@ export function registerDisbursementImportCommand(importCommand: Command): void 
             onProgress,
           ),
         writeRejections: (database, summary, base) => writeErrorReportFiles(database, summary.reportId, base),
+        rejectionsUrl: (s) =>
+          `/api/programs/${s.program}/periods/${s.period}/disbursement-reports/${s.reportId}/rejected.csv`,
         toJson,
         printHuman,
       }),

@@ -46,6 +46,7 @@ export function registerImportCommands(program: Command): Command {
             onProgress,
           ),
         writeRejections: (database, summary, base) => writeErrorReportFiles(database, summary.importId, base),
+        rejectionsUrl: (summary) => `/api/registry/imports/${summary.importId}/rejected.csv`,
         toJson,
         printHuman,
       }),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatRupiah } from '../../domain/format';
+import { formatDateId, formatRupiah } from '../../domain/format';
 import { MONEY_MESSAGES, parseRupiah } from '../../domain/money';
 import { presentPeriod, presentProgram, presentRule } from '../../modules/programs/presenter';
 import { ruleSpec } from '../../modules/programs/rule-keys';
@@ -130,11 +130,13 @@ export function registerProgramCommands(program: Command): void {
         (client) => client.request('GET', `/api/programs/${encodeURIComponent(code_)}/rules`),
       );
       if (options.json) return printJson(rules);
-      process.stdout.write(`Aturan ${rules.program.code} — ${rules.program.name} (per ${rules.today})\n`);
+      process.stdout.write(
+        `Aturan ${rules.program.code} — ${rules.program.name} (per ${formatDateId(rules.today)})\n`,
+      );
       for (const r of rules.items) {
         const state = r.state === 'CURRENT' ? 'berlaku' : r.state === 'FUTURE' ? 'akan berlaku' : 'lampau';
         process.stdout.write(
-          `${r.key}\t${formatValue(r)}\t${r.validFrom} s.d. ${lastDay(r.validTo)}\t${state}\t${r.source ?? ''}\n`,
+          `${r.key}\t${formatValue(r)}\t${formatDateId(r.validFrom)} s.d. ${lastDay(r.validTo)}\t${state}\t${r.source ?? ''}\n`,
         );
       }
     });
@@ -176,7 +178,9 @@ export function registerProgramCommands(program: Command): void {
         );
         if (options.json) return printJson(result);
         const { rule, previous } = result;
-        process.stdout.write(`${code_} ${rule.key} = ${formatValue(rule)} mulai ${rule.validFrom}.\n`);
+        process.stdout.write(
+          `${code_} ${rule.key} = ${formatValue(rule)} mulai ${formatDateId(rule.validFrom)}.\n`,
+        );
         if (previous)
           process.stdout.write(
             `  Nilai sebelumnya ${formatValue(previous)} berlaku sampai ${lastDay(previous.validTo)}.\n`,
@@ -205,10 +209,13 @@ function integerOption(key: string, text: string): number {
   return Number(trimmed);
 }
 
-/** valid_to is exclusive (the first day of the next value): people read the last day it applied. */
-function lastDay(validTo: string | null): string {
+/**
+ * valid_to is exclusive (the first day of the next value): people read the last day it applied,
+ * written as `31 Desember 2026` (DOMAIN.md "Dates"; --json keeps `YYYY-MM-DD`).
+ */
+export function lastDay(validTo: string | null): string {
   if (!validTo) return '…';
   const date = new Date(`${validTo}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return formatDateId(date.toISOString().slice(0, 10));
 }

@@ -7,8 +7,9 @@ import {
   SUMMARY_STATUSES,
   type SummaryStatus,
 } from '../../modules/reconciliation/presenter';
+import { localTime } from '../../modules/reconciliation/report-format';
 import { AppError } from '../../platform/errors';
-import { CLI_ACTOR, runWithServices, withDatabaseOptions } from '../context';
+import { CLI_ACTOR, configFrom, runWithServices, withDatabaseOptions } from '../context';
 import { createProgressBar } from '../progress';
 import type { RemoteClient } from '../remote';
 import { printJson } from '../run';
@@ -57,6 +58,8 @@ export function registerRekonsiliasiCommand(program: Command): void {
         throw new AppError('OPTIONS_CONFLICT', 'Pilih salah satu: --finalise atau --reopen.', 400);
       }
       const bar = createProgressBar('Rekonsiliasi');
+      // People read times in the office's zone (DOMAIN.md "Dates"); --json keeps ISO UTC.
+      const { timeZone } = configFrom(options);
       const outcome = await runWithServices<Outcome>(
         options,
         async (services) => {
@@ -66,16 +69,17 @@ export function registerRekonsiliasiCommand(program: Command): void {
           if (options.reopen !== undefined) return service.reopen(actor, program, period, options.reopen);
           if (options.finalise) return service.finalise(actor, program, period);
           const current = await service.summary(actor, program, period).catch(() => null);
-          if (current?.state.status === 'FINAL') return { ...current, note: frozenNote(current.state) };
+          if (current?.state.status === 'FINAL')
+            return { ...current, note: frozenNote(current.state, timeZone) };
           await service.run(actor, program, period, (done, total) => bar.update(done, total));
           bar.stop();
           return service.summary(actor, program, period);
         },
-        (client) => runRemote(client, options, (done, total) => bar.update(done, total)),
+        (client) => runRemote(client, options, timeZone, (done, total) => bar.update(done, total)),
       ).finally(() => bar.stop());
       if (outcome.note) process.stderr.write(`${outcome.note}\n`);
       if (options.json) printJson(rekonsiliasiJson(outcome.state, outcome.summary));
-      else printHuman(outcome.state, outcome.summary);
+      else printHuman(outcome.state, outcome.summary, timeZone);
     });
 }
 
@@ -96,14 +100,22 @@ export function rekonsiliasiJson(state: PresentedPeriodState, summary: Reconcili
   };
 }
 
-function frozenNote(state: PresentedPeriodState): string {
-  return `Periode ${state.period} program ${state.program} sudah final (${state.finalisedAt ?? '-'}): hasil beku ditampilkan, rekonsiliasi tidak dijalankan ulang.`;
+function frozenNote(state: PresentedPeriodState, timeZone: string): string {
+  return `Periode ${state.period} program ${state.program} sudah final (${officeMoment(state.finalisedAt, timeZone)}): hasil beku ditampilkan, rekonsiliasi tidak dijalankan ulang.`;
+}
+
+/** `2026-12-06T08:16:47.330Z` → `6 Desember 2026 pukul 15.16 WIB` (office zone, e.g. Asia/Jakarta). */
+export function officeMoment(iso: string | null, timeZone: string): string {
+  if (!iso) return '-';
+  const at = localTime(new Date(iso), timeZone);
+  return `${at.dateText} pukul ${at.time}`;
 }
 
 /** While a server holds the embedded database: the same steps through its API. */
 async function runRemote(
   client: RemoteClient,
   options: RekonsiliasiOptions,
+  timeZone: string,
   onProgress: (done: number, total: number | null) => void,
 ): Promise<Outcome> {
   const base = `/api/programs/${encodeURIComponent(options.program.toUpperCase())}/periods/${encodeURIComponent(
@@ -113,21 +125,26 @@ async function runRemote(
     return client.request('POST', `${base}/reopen`, { reason: options.reopen });
   if (options.finalise) return client.request('POST', `${base}/finalise`, {});
   const current = await client.request<Outcome>('GET', `${base}/reconciliation`).catch(() => null);
-  if (current?.state.status === 'FINAL') return { ...current, note: frozenNote(current.state) };
+  if (current?.state.status === 'FINAL') return { ...current, note: frozenNote(current.state, timeZone) };
   const job = await client.request<{ id: number }>('POST', `${base}/reconciliation`, {});
   await client.waitForJob(job.id, onProgress);
   return client.request<Outcome>('GET', `${base}/reconciliation`);
 }
 
-function printHuman(state: PresentedPeriodState, s: ReconciliationSummary | null): void {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  const status = state.status === 'FINAL' ? `FINAL sejak ${state.finalisedAt}` : 'TERBUKA';
+export function printHuman(
+  state: PresentedPeriodState,
+  s: ReconciliationSummary | null,
+  timeZone: string,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): void {
+  const status =
+    state.status === 'FINAL' ? `FINAL sejak ${officeMoment(state.finalisedAt, timeZone)}` : 'TERBUKA';
   out(`Rekonsiliasi ${state.program} periode ${state.period} — ${status}`);
   if (!s) {
     out('  Belum pernah direkonsiliasi.');
     return;
   }
-  out(`  Dihitung: ${state.reconciledAt}`);
+  out(`  Dihitung: ${officeMoment(state.reconciledAt, timeZone)}`);
   for (const key of SUMMARY_STATUSES) {
     const row = s.byStatus[key];
     out(

@@ -63,6 +63,19 @@ export function createProgramsRepository() {
         .executeTakeFirstOrThrow();
     },
 
+    /**
+     * Rupiah allocated to a programme over all its periods and the whole office, whatever the
+     * reader's scope: what its budget (pagu) has already paid for (as enrolment counts it).
+     */
+    async allocatedTotal(db: Db, programCode: string): Promise<number> {
+      const row = await db
+        .selectFrom('allocation')
+        .select(sql<string>`coalesce(sum(amount), 0)`.as('allocated'))
+        .where('program_code', '=', programCode)
+        .executeTakeFirst();
+      return Number(row?.allocated ?? 0);
+    },
+
     /** Periods (newest first) with who finalised them. */
     listPeriods(db: Db, filter: { programCode?: string; period?: string } = {}) {
       let query = db

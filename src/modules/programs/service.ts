@@ -122,6 +122,7 @@ export function createProgramsService(deps: {
       const name = checkName(input.name);
       checkMoney('PROGRAM_BUDGET_INVALID', 'Pagu anggaran', input.budget, 0);
       checkMoney('PROGRAM_BENEFIT_INVALID', 'Nilai bantuan per KPM per periode', input.benefitAmount, 1);
+      checkBudgetCoversOneKpm(input.budget, input.benefitAmount);
       const kinds = [...new Set(input.periodKinds.map((k) => k.trim().toUpperCase()))];
       if (kinds.length === 0 || kinds.some((k) => !LOCAL_PERIOD_KINDS.includes(k as PeriodKind))) {
         throw new ValidationError(
@@ -177,6 +178,23 @@ export function createProgramsService(deps: {
           );
         }
         if (Object.keys(set).length === 0) return before;
+        if (set.budget !== undefined || set.benefit_amount !== undefined) {
+          const budget = set.budget ?? before.budget;
+          const benefit = set.benefit_amount ?? before.benefit_amount;
+          if (budget !== null && benefit !== null) checkBudgetCoversOneKpm(Number(budget), Number(benefit));
+        }
+        if (set.budget !== undefined && before.budget !== null && set.budget < Number(before.budget)) {
+          // The programme row is locked (as enrolment locks it), so no allocation slips in between.
+          const allocated = await repo.allocatedTotal(db, code);
+          if (set.budget < allocated) {
+            throw new ConflictError(
+              'PROGRAM_BUDGET_BELOW_ALLOCATED',
+              `Pagu ${formatRupiah(set.budget)} lebih kecil dari yang sudah dialokasikan untuk program ${code} ` +
+                `(${formatRupiah(allocated)}, semua periode). Tetapkan pagu paling sedikit ${formatRupiah(allocated)}.`,
+              { budget: set.budget, allocated },
+            );
+          }
+        }
         const after = await repo.updateProgram(db, code, set);
         await audit.record(db, actor, {
           action: 'program.update',
@@ -288,6 +306,18 @@ function checkMoney(code: string, what: string, value: number, min: number): voi
       code,
       `${what} harus rupiah bilangan bulat${min > 0 ? ' lebih dari 0' : ', 0 atau lebih'}.`,
       { value },
+    );
+  }
+}
+
+/** A budget (pagu) that cannot pay one KPM one period is a typing slip, not a programme. */
+function checkBudgetCoversOneKpm(budget: number, benefitAmount: number): void {
+  if (budget < benefitAmount) {
+    throw new ValidationError(
+      'PROGRAM_BUDGET_BELOW_BENEFIT',
+      `Pagu anggaran ${formatRupiah(budget)} lebih kecil dari nilai untuk satu KPM per periode (${formatRupiah(benefitAmount)}): ` +
+        'periksa angka nol pada pagu.',
+      { budget, benefitAmount },
     );
   }
 }

@@ -169,12 +169,14 @@ describe('openTabular on CSV files (fast path and csv-parse fallback)', () => {
     expect(result.rows[50_001]).toEqual({ line: 50_003, cells: ['last', 'row'] });
   });
 
-  it('a broken quote is reported with csv-parse’s message and line', async () => {
+  it('a broken quote is reported in Bahasa Indonesia with its line and column', async () => {
     const lines = ['A,B'];
     for (let i = 0; i < 50_000; i++) lines.push(`${i},v${i}`);
     await expect(read(`${lines.join('\n')}\n3,x"y"\n`)).rejects.toMatchObject({
       code: 'FILE_FORMAT',
-      message: expect.stringContaining('CSV rusak di sekitar baris 50002: Invalid Opening Quote'),
+      message: expect.stringContaining(
+        'CSV rusak: di baris 50002 kolom ke-2 ada tanda kutip (") di tengah isi sel',
+      ),
     });
   });
 

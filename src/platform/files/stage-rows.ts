@@ -1,7 +1,7 @@
 import { csvRow } from '../../db/copy-csv';
-import { ValidationError } from '../errors';
 import type { DatabaseKind } from '../../db/database';
 import type { RawConnection } from '../../db/raw-connection';
+import { ValidationError } from '../errors';
 import { LineBuffer } from './line-buffer';
 import { type RowSink, readInThisThread, type SinkChunk } from './row-sink';
 import type { TabularFile, TabularRow } from './tabular';

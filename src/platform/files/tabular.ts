@@ -4,6 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../errors';
 import { CsvFallback, type CsvRecord, createCsvTokenizer } from './csv-tokenizer';
+import { assertReadableFile } from './hash';
 
 /**
  * Streaming reader for the tables offices receive: CSV (comma, semicolon or tab, detected;
@@ -41,8 +42,7 @@ export async function openTabular(
     countRows?: boolean;
   } = {},
 ): Promise<TabularFile> {
-  if (!fs.existsSync(filePath))
-    throw new ValidationError('FILE_NOT_FOUND', `Berkas ${filePath} tidak ditemukan.`);
+  await assertReadableFile(filePath);
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.xlsx') return openXlsx(filePath, options.sheet);
   if (ext === '.xls') {
@@ -139,7 +139,7 @@ async function* csvRecordBatches(filePath: string, delimiter: string): AsyncIter
       stream.destroy();
     }
   } catch (error) {
-    if (!(error instanceof CsvFallback)) throw given === 0 ? error : formatError(error);
+    if (!(error instanceof CsvFallback)) throw error;
   }
   const parser = fs.createReadStream(filePath).pipe(
     parse({
@@ -152,12 +152,15 @@ async function* csvRecordBatches(filePath: string, delimiter: string): AsyncIter
     }),
   );
   let index = 0;
+  /** Line the last good record ended on: a broken record starts after it. */
+  let lastLine = 0;
   try {
     let batch: TabularRow[] = [];
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
+      lastLine = info.lines;
       if (index++ < given) continue;
       batch.push(toRow(info.lines, record, index === 1));
       if (batch.length >= 1000) {
@@ -169,13 +172,78 @@ async function* csvRecordBatches(filePath: string, delimiter: string): AsyncIter
   } catch (error) {
     // csv-parse's own errors become the operator's answer, with the line (also when the file
     // breaks before its first rows were handed out); anything else (a read error) stays as it is.
-    throw error instanceof CsvError ? formatError(error) : error;
+    if (!(error instanceof CsvError)) throw error;
+    const quoteOpenedAt =
+      error.code === 'CSV_QUOTE_NOT_CLOSED' ? await unclosedQuoteLine(filePath, lastLine + 1) : null;
+    throw formatCsvError(error, quoteOpenedAt);
   }
 }
 
-function formatError(error: unknown): Error {
-  const e = error as { code?: string; lines?: number; message: string };
-  return new ValidationError('FILE_FORMAT', `CSV rusak di sekitar baris ${e.lines ?? '?'}: ${e.message}`);
+/**
+ * csv-parse's error as the operator's answer: what is wrong, on which line, and what to fix, in
+ * Bahasa Indonesia (its own messages are English and, for an unclosed quote, name the line where
+ * the file ended rather than the one where the quote opened). The code stays FILE_FORMAT, which
+ * the API and the CLI already return; `details` keeps csv-parse's code for support.
+ */
+export function formatCsvError(error: CsvError, quoteOpenedAt: number | null = null): ValidationError {
+  const e = error as CsvError & { lines?: number; column?: number | string };
+  const line = e.lines ?? '?';
+  const column = typeof e.column === 'number' ? ` kolom ke-${e.column + 1}` : '';
+  const at = `baris ${line}${column}`;
+  const doubled = 'tulis tanda kutip di dalam isi sel ganda ("") dan apit seluruh isi sel dengan tanda kutip';
+  let message: string;
+  switch (e.code as string) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      message =
+        quoteOpenedAt !== null
+          ? `tanda kutip (") yang dibuka di baris ${quoteOpenedAt} tidak pernah ditutup sampai akhir berkas. Tambahkan tanda kutip penutup di akhir isi sel itu, atau hapus tanda kutip pembukanya.`
+          : `ada tanda kutip (") yang tidak pernah ditutup sampai akhir berkas (baris ${line}). Periksa sel yang diawali tanda kutip: tambahkan penutupnya, atau hapus tanda kutip pembukanya.`;
+      break;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      message = `di ${at} ada teks setelah tanda kutip penutup ("), sebelum pemisah kolom. Bila tanda kutip itu bagian dari isi sel, ${doubled}; bila tidak, hapus.`;
+      break;
+    case 'INVALID_OPENING_QUOTE':
+      // The cell's text is left out on purpose: it may be part of a NIK.
+      message = `di ${at} ada tanda kutip (") di tengah isi sel. Hapus tanda kutip itu, atau ${doubled}.`;
+      break;
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      message = `jumlah kolom di baris ${line} berbeda dari baris judul. Periksa pemisah kolom (koma/titik koma) dan tanda kutip di baris itu.`;
+      break;
+    case 'CSV_MAX_RECORD_SIZE':
+      message = `satu baris yang berakhir di baris ${line} terlalu panjang; biasanya karena tanda kutip (") yang tidak ditutup di atasnya.`;
+      break;
+    default:
+      message = `berkas tidak dapat dibaca di sekitar baris ${line} (${e.code}). Simpan ulang dari aplikasi lembar kerja sebagai CSV.`;
+  }
+  return new ValidationError('FILE_FORMAT', `CSV rusak: ${message}`, {
+    line: quoteOpenedAt ?? e.lines ?? null,
+    csvCode: e.code,
+  });
+}
+
+/**
+ * Line of the quote that never closed, from the line where the broken record starts: the last
+ * quote that opens (quotes toggle; an escaped `""` toggles twice). Reads only the file's tail
+ * after the last good record, and only when the file is already known to be broken.
+ */
+async function unclosedQuoteLine(filePath: string, fromLine: number): Promise<number | null> {
+  let line = 1;
+  let quoted = false;
+  let openedAt: number | null = null;
+  for await (const chunk of fs.createReadStream(filePath, { encoding: 'utf8' })) {
+    const text = chunk as string;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) line++;
+      else if (c === 34 && line >= fromLine) {
+        quoted = !quoted;
+        if (quoted) openedAt = line;
+      }
+    }
+  }
+  return quoted ? openedAt : null;
 }
 
 /** The separator that splits the header line into the most columns (quotes respected). */

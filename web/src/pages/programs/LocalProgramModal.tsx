@@ -16,6 +16,8 @@ const FIELD_OF_CODE: Record<string, Field> = {
   PROGRAM_EXISTS: 'code',
   PROGRAM_NAME_REQUIRED: 'name',
   PROGRAM_BUDGET_INVALID: 'budget',
+  PROGRAM_BUDGET_BELOW_BENEFIT: 'budget',
+  PROGRAM_BUDGET_BELOW_ALLOCATED: 'budget',
   PROGRAM_BENEFIT_INVALID: 'benefitAmount',
   PROGRAM_PERIOD_KINDS: 'periodKinds',
 };
@@ -51,6 +53,12 @@ export function LocalProgramModal({ program, onClose, onSaved }: LocalProgramMod
     if (!name.trim()) found.name = t('programs.required');
     if (budgetValue === null) found.budget = t('programs.moneyInvalid');
     if (benefitValue === null || benefitValue < 1) found.benefitAmount = t('programs.moneyInvalid');
+    // The server refuses it too (PROGRAM_BUDGET_BELOW_BENEFIT); said here before the round trip.
+    if (budgetValue !== null && benefitValue !== null && benefitValue >= 1 && budgetValue < benefitValue)
+      found.budget = t('programs.budgetBelowBenefit', {
+        budget: formatRupiah(budgetValue, language),
+        benefit: formatRupiah(benefitValue, language),
+      });
     if (!program && kinds.length === 0) found.periodKinds = t('programs.periodKindsRequired');
     setErrors(found);
     setFailure(null);
@@ -78,11 +86,26 @@ export function LocalProgramModal({ program, onClose, onSaved }: LocalProgramMod
       onSaved(saved);
     } catch (error) {
       const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
-      if (field && error instanceof ApiError) setErrors({ [field]: error.message });
+      if (field && error instanceof ApiError) setErrors({ [field]: fieldMessage(error) });
       else setFailure(error);
     } finally {
       setSaving(false);
     }
+  }
+
+  /** The server's message, or for the pagu below the allocations the same words in the UI language. */
+  function fieldMessage(error: ApiError): string {
+    const details = error.details as { budget?: unknown; allocated?: unknown } | undefined;
+    if (
+      error.code === 'PROGRAM_BUDGET_BELOW_ALLOCATED' &&
+      typeof details?.budget === 'number' &&
+      typeof details.allocated === 'number'
+    )
+      return t('programs.budgetBelowAllocated', {
+        budget: formatRupiah(details.budget, language),
+        allocated: formatRupiah(details.allocated, language),
+      });
+    return error.message;
   }
 
   const preview = (text: string) => {
