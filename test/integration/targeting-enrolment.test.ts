@@ -225,9 +225,9 @@ describe('enrolment into a local programme', () => {
       expect.arrayContaining([{ program: 'SEMBAKO', period: '2026-05', families: expect.any(Number) }]),
     );
     expect(body.alsoReceiving.find((r: { program: string }) => r.program === 'SEMBAKO').families).toBe(
-      body.families.slice(0, body.enrolled).filter((f: { householdId: number }) =>
-        [fam.d1big!.id, fam.d2!.id].includes(f.householdId),
-      ).length,
+      body.families
+        .slice(0, body.enrolled)
+        .filter((f: { householdId: number }) => [fam.d1big!.id, fam.d2!.id].includes(f.householdId)).length,
     );
   });
 });
