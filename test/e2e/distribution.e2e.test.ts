@@ -143,6 +143,14 @@ describe.skipIf(!hasChromium)('programme period in the browser', () => {
     await newPeriod.getByRole('button').click();
     await page.waitForURL(`${base}/program/PKH/2026-T2`);
 
+    // Before the first allocation file, the other tabs say what comes first (no error, no form).
+    await page.getByTestId('tab-penyaluran').click();
+    await page.getByTestId('disbursements-no-allocation').waitFor();
+    expect(await page.getByTestId('disbursement-import').count()).toBe(0);
+    await page.getByTestId('tab-rekonsiliasi').click();
+    await page.getByTestId('reconciliation-no-allocation').waitFor();
+    await page.getByTestId('tab-alokasi').click();
+
     // Alokasi: the centre's file.
     await page
       .getByTestId('allocation-import')
@@ -224,6 +232,12 @@ describe.skipIf(!hasChromium)('programme period in the browser', () => {
     await page.getByTestId('realisasi-chart-kecamatan').locator('svg').first().waitFor();
     expect(await page.getByTestId('realisasi-failures').textContent()).toContain('Rekening belum dibuka');
     await screenshot(page, 'distribution-realisasi');
+
+    // Beranda sums up the same realisation per programme, with a link to the dashboard.
+    await page.getByTestId('nav-dashboard').click();
+    await expect
+      .poll(() => page.getByTestId('dashboard-realisasi-PKH').textContent())
+      .toContain('2 KPM, Rp1.250.000');
     await context.close();
 
     // The dashboard on a 375 px phone: nothing scrolls sideways but the tables inside.

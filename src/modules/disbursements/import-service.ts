@@ -143,7 +143,7 @@ export function createDisbursementImportService(deps: {
       throw new ValidationError(
         'COLUMN_MISSING',
         'Kolom NIK (mis. NIK / NIK_PENGURUS) atau nomor rekening/KKS (mis. NO_REKENING / NO_KKS) tidak ditemukan: ' +
-          'setiap baris harus menyebut salah satunya. Periksa baris judul, atau petakan kolom dengan --map "NAMA_KOLOM=bidang".',
+          'setiap baris harus menyebut salah satunya. Periksa baris judul, atau petakan kolom: di web lewat kotak "Pemetaan kolom tambahan" (JUDUL=bidang), di CLI dengan --map "JUDUL=bidang".',
         { missing: ['nik', 'account'] },
       );
     }

@@ -77,7 +77,7 @@ export function requireColumns<F extends string>(
   throw new ValidationError(
     'COLUMN_MISSING',
     `Kolom wajib tidak ditemukan: ${missing.map((f) => `${f} (mis. ${synonyms[f].slice(0, 3).join(' / ')})`).join('; ')}. ` +
-      'Periksa baris judul, atau petakan kolom dengan --map "NAMA_KOLOM=bidang".',
+      'Periksa baris judul, atau petakan kolom: di web lewat kotak "Pemetaan kolom tambahan" (JUDUL=bidang), di CLI dengan --map "JUDUL=bidang".',
     { missing },
   );
 }

@@ -49,6 +49,8 @@ const ACCESS = {
   beritaAcara: ['admin_dinsos', 'auditor'],
   targeting: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'auditor'],
   targetingEnrol: ['admin_dinsos'],
+  // Server permission `nik.full`: full NIKs and account numbers (others see them masked).
+  nikFull: ['admin_dinsos', 'operator_kecamatan', 'operator_kelurahan', 'pendamping'],
   // Server permissions `noncompliance.*` (docs/program.md); removing a record is `programs.manage`.
   noncompliance: [
     'admin_dinsos',

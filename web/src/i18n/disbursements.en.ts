@@ -4,6 +4,8 @@ import type { Dictionary } from './id';
 export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
   disbursements: {
     title: 'Channel reports',
+    noAllocation:
+      "Channel reports are matched with the allocation, so they can be imported only after this period's allocation file has been imported in the Allocations tab.",
     import: {
       title: 'Import a channel report',
       intro:
@@ -13,6 +15,9 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
       file: 'Report file',
       filePlaceholder: 'Choose a .csv or .xlsx file',
       sheet: 'Sheet (.xlsx, optional)',
+      map: 'Extra column mapping',
+      mapHint: 'E.g. KET_STATUS=status, NO_REK=account',
+      mapFields: 'COLUMN=field, comma-separated. Fields: nik, account, amount, paidOn, status, reason.',
       start: 'Import',
       uploading: 'Uploading… {{percent}}%',
       queued: 'Waiting for its turn…',
@@ -56,8 +61,7 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
     reports: {
       title: 'Imported reports',
       empty: 'No channel report for this period yet.',
-      id: 'No.',
-      channel: 'Channel',
+      report: 'Report',
       file: 'File',
       rowsRead: 'Read',
       accepted: 'Stored',
@@ -65,8 +69,7 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
       alreadyReported: 'Skipped',
       paid: 'Paid',
       rejectedRows: 'Rejected lines',
-      by: 'By',
-      finished: 'Finished',
+      finishedBy: 'Finished, by',
       showLines: 'Show lines',
       wholeFileNote:
         "A file's counts cover the whole file (the whole district); the report lines below are only those in your region.",

@@ -2,6 +2,8 @@
 export const disbursementsId = {
   disbursements: {
     title: 'Laporan penyaluran',
+    noAllocation:
+      'Laporan penyaluran dicocokkan dengan alokasi, jadi baru dapat diimpor sesudah berkas alokasi periode ini diimpor di tab Alokasi.',
     import: {
       title: 'Impor laporan penyaluran',
       intro:
@@ -11,6 +13,9 @@ export const disbursementsId = {
       file: 'Berkas laporan',
       filePlaceholder: 'Pilih berkas .csv atau .xlsx',
       sheet: 'Lembar (.xlsx, opsional)',
+      map: 'Pemetaan kolom tambahan',
+      mapHint: 'Mis. KET_STATUS=status, NO_REK=account',
+      mapFields: 'KOLOM=bidang, dipisah koma. Bidang: nik, account, amount, paidOn, status, reason.',
       start: 'Impor',
       uploading: 'Mengunggah… {{percent}}%',
       queued: 'Menunggu giliran…',
@@ -54,8 +59,7 @@ export const disbursementsId = {
     reports: {
       title: 'Laporan yang sudah diimpor',
       empty: 'Belum ada laporan penyaluran untuk periode ini.',
-      id: 'No.',
-      channel: 'Penyalur',
+      report: 'Laporan',
       file: 'Berkas',
       rowsRead: 'Dibaca',
       accepted: 'Disimpan',
@@ -63,8 +67,7 @@ export const disbursementsId = {
       alreadyReported: 'Dilewati',
       paid: 'Berhasil',
       rejectedRows: 'Baris ditolak',
-      by: 'Oleh',
-      finished: 'Selesai',
+      finishedBy: 'Selesai, oleh',
       showLines: 'Lihat baris',
       wholeFileNote:
         'Angka per berkas mencakup seluruh isi berkas (seluruh kabupaten/kota); baris laporan di bawah hanya yang berada di wilayah Anda.',

@@ -71,7 +71,7 @@ export const en: Dictionary = {
     invalid: 'Wrong username or password.',
     locked:
       'The account is locked for a while after too many wrong passwords. Try again in {{minutes}} minutes.',
-    rateLimited: 'Too many login attempts from this address. Try again in {{minutes}} minutes.',
+    rateLimited: 'Too many failed login attempts from this address. Try again in {{minutes}} minutes.',
     sessionExpired: 'Your session has ended. Please log in again.',
     loggedOut: 'You have logged out.',
     required: 'Required',
@@ -108,6 +108,13 @@ export const en: Dictionary = {
     users: 'Users in the region',
     jobsActive: 'Running jobs',
     open: 'Open',
+    realisasi: {
+      title: 'Distribution realisation {{year}}',
+      none: 'No programme period in {{year}} yet.',
+      notReconciled: 'No period reconciled yet.',
+      line: '{{kpm}} KPM, {{paid}} ({{percent}} of the allocation)',
+      failed: 'Could not load.',
+    },
   },
   region: {
     kecamatan: 'Kecamatan',

@@ -70,7 +70,8 @@ export const id = {
     invalid: 'Nama pengguna atau kata sandi salah.',
     locked:
       'Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi dalam {{minutes}} menit.',
-    rateLimited: 'Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam {{minutes}} menit.',
+    rateLimited:
+      'Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam {{minutes}} menit.',
     sessionExpired: 'Sesi Anda sudah berakhir. Silakan masuk kembali.',
     loggedOut: 'Anda sudah keluar.',
     required: 'Wajib diisi',
@@ -107,6 +108,13 @@ export const id = {
     users: 'Pengguna dalam wilayah',
     jobsActive: 'Pekerjaan berjalan',
     open: 'Buka',
+    realisasi: {
+      title: 'Realisasi penyaluran {{year}}',
+      none: 'Belum ada periode program tahun {{year}}.',
+      notReconciled: 'Belum ada periode yang direkonsiliasi.',
+      line: '{{kpm}} KPM, {{paid}} ({{percent}} dari alokasi)',
+      failed: 'Gagal memuat.',
+    },
   },
   region: {
     kecamatan: 'Kecamatan',

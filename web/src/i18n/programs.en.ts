@@ -39,6 +39,10 @@ export const programsEn: Pick<Dictionary, 'programs'> = {
     periodKindsLabel: 'Paid per',
     periodKindsRequired: 'Choose at least one.',
     moneyInvalid: 'Write whole rupiah, e.g. 500000000 or 500.000.000.',
+    budgetBelowBenefit:
+      'The budget {{budget}} is less than one KPM’s amount per period ({{benefit}}): check the zeros of the budget.',
+    budgetBelowAllocated:
+      'The budget {{budget}} is less than what is already allocated to this programme ({{allocated}}, all periods). Set a budget of at least {{allocated}}.',
     created: 'Programme {{code}} created.',
     editLocal: 'Change budget/amount',
     editTitle: 'Change programme {{code}}',
@@ -48,6 +52,8 @@ export const programsEn: Pick<Dictionary, 'programs'> = {
     notYet: 'No allocation yet',
     notYetText:
       'This period has no allocation yet. A Dinsos admin opens it by importing the first allocation file in the Allocations tab.',
+    noAllocationTitle: 'No allocation for this period yet',
+    toAllocationsTab: 'Open the Allocations tab',
     importsClosedTitle: 'Imports closed: the period is final',
     importsClosedText:
       "This period's allocations, channel reports and reconciliation results are frozen. A Dinsos admin can reopen it in the Reconciliation tab (with a reason, recorded in the audit log) and import again.",

@@ -38,6 +38,10 @@ export const programsId = {
     periodKindsLabel: 'Dibayar per',
     periodKindsRequired: 'Pilih paling sedikit satu.',
     moneyInvalid: 'Tulis rupiah bilangan bulat, mis. 500000000 atau 500.000.000.',
+    budgetBelowBenefit:
+      'Pagu {{budget}} lebih kecil dari nilai untuk satu KPM per periode ({{benefit}}): periksa angka nol pada pagu.',
+    budgetBelowAllocated:
+      'Pagu {{budget}} lebih kecil dari yang sudah dialokasikan untuk program ini ({{allocated}}, semua periode). Tetapkan pagu paling sedikit {{allocated}}.',
     created: 'Program {{code}} dibuat.',
     editLocal: 'Ubah pagu/nilai',
     editTitle: 'Ubah program {{code}}',
@@ -48,6 +52,9 @@ export const programsId = {
     notYet: 'Belum ada alokasi',
     notYetText:
       'Periode ini belum memiliki alokasi. Admin Dinsos membukanya dengan mengimpor berkas alokasi pertama di tab Alokasi.',
+    // Empty state of the tabs that need an allocation first (NoAllocationYet).
+    noAllocationTitle: 'Belum ada alokasi untuk periode ini',
+    toAllocationsTab: 'Buka tab Alokasi',
     importsClosedTitle: 'Impor ditutup: periode sudah final',
     importsClosedText:
       'Alokasi, laporan penyaluran dan hasil rekonsiliasi periode ini dibekukan. Admin Dinsos dapat membukanya kembali di tab Rekonsiliasi (dengan alasan, tercatat di audit), lalu mengimpor lagi.',

@@ -9,6 +9,9 @@ export const reconciliationEn: Pick<Dictionary, 'reconciliation'> = {
     periodOpen: 'Open',
     periodFinal: 'Final',
     finalisedMeta: 'Finalised {{at}} by {{by}}',
+    finalisedAt: 'Finalised {{at}}',
+    noAllocation:
+      'Reconciliation compares the allocation with the channel reports: import the allocation file in the Allocations tab first, then the channel reports; after that the reconciliation can run.',
     reconciledAt: 'Last reconciled: {{at}}',
     neverReconciled: 'This period has not been reconciled yet.',
     staleTitle: 'Result out of date',
@@ -95,7 +98,13 @@ export const reconciliationEn: Pick<Dictionary, 'reconciliation'> = {
       notReconciled: 'Run the reconciliation first to download the Berita Acara.',
       pdf: 'Download Berita Acara (PDF)',
       xlsx: 'Download detail (XLSX)',
-      xlsxScoped: 'One row per allocation line within your region (NIK masked according to your role).',
+      xlsxScoped: 'One row per allocation line within your region.',
+      xlsxNikFull:
+        'The XLSX detail holds full NIKs and account numbers, as your role is allowed to see them.',
+      xlsxNikMasked:
+        'In the XLSX detail, NIKs and account numbers are masked (e.g. 1371********0001) for your role.',
+      xlsxPersonalData:
+        'This file holds personal data of KPM (UU 27/2022 on personal data protection): keep it in the office and do not share it outside the office.',
     },
     dashboard: {
       title: 'Distribution realisation',
@@ -107,7 +116,11 @@ export const reconciliationEn: Pick<Dictionary, 'reconciliation'> = {
       allPeriods: 'All periods',
       headline: '{{program}} {{year}}: {{kpm}} KPM, {{paid}}',
       headlineUpTo: '{{program}} {{year}} up to {{label}}: {{kpm}} KPM, {{paid}}',
-      ofAllocated: 'of {{kpm}} allocated KPM worth {{allocated}} ({{percent}} paid)',
+      ofAllocated:
+        'of {{kpm}} allocated KPM worth {{allocated}} in the {{reconciled}} reconciled period(s) ({{percent}} paid)',
+      notReconciledPeriods: '{{number}} period(s) not reconciled yet are not counted.',
+      noneReconciled: 'No period has been reconciled yet: run the reconciliation on the period page.',
+      toProgram: 'Open Programmes & distribution',
       region: 'Region: {{name}}',
       unallocated:
         'Outside the realisation: {{lines}} report lines without allocation, {{paid}} paid. Check with the channel.',

@@ -7,6 +7,9 @@ export const reconciliationId = {
     periodOpen: 'Terbuka',
     periodFinal: 'Final',
     finalisedMeta: 'Difinalkan {{at}} oleh {{by}}',
+    finalisedAt: 'Difinalkan {{at}}',
+    noAllocation:
+      'Rekonsiliasi membandingkan alokasi dengan laporan penyaluran: impor berkas alokasi dulu di tab Alokasi, lalu laporan penyaluran, sesudah itu rekonsiliasi dapat dijalankan.',
     reconciledAt: 'Rekonsiliasi terakhir: {{at}}',
     neverReconciled: 'Periode ini belum pernah direkonsiliasi.',
     staleTitle: 'Hasil sudah usang',
@@ -94,7 +97,12 @@ export const reconciliationId = {
       notReconciled: 'Jalankan rekonsiliasi terlebih dahulu untuk mengunduh Berita Acara.',
       pdf: 'Unduh Berita Acara (PDF)',
       xlsx: 'Unduh rincian (XLSX)',
-      xlsxScoped: 'Rincian per baris alokasi dalam wilayah Anda (NIK tersamar sesuai peran).',
+      xlsxScoped: 'Rincian per baris alokasi dalam wilayah Anda.',
+      xlsxNikFull: 'Rincian XLSX memuat NIK dan nomor rekening lengkap, sesuai hak peran Anda.',
+      xlsxNikMasked:
+        'Di rincian XLSX, NIK dan nomor rekening disamarkan (mis. 1371********0001) untuk peran Anda.',
+      xlsxPersonalData:
+        'Berkas ini berisi data pribadi KPM (UU 27/2022 tentang Pelindungan Data Pribadi): simpan hanya di kantor dan jangan dibagikan ke luar kantor.',
     },
     dashboard: {
       title: 'Realisasi penyaluran',
@@ -106,7 +114,11 @@ export const reconciliationId = {
       allPeriods: 'Semua periode',
       headline: '{{program}} {{year}}: {{kpm}} KPM, {{paid}}',
       headlineUpTo: '{{program}} {{year}} sampai {{label}}: {{kpm}} KPM, {{paid}}',
-      ofAllocated: 'dari {{kpm}} KPM teralokasi senilai {{allocated}} ({{percent}} tersalur)',
+      ofAllocated:
+        'dari {{kpm}} KPM teralokasi senilai {{allocated}} pada {{reconciled}} periode yang sudah direkonsiliasi ({{percent}} tersalur)',
+      notReconciledPeriods: '{{number}} periode belum direkonsiliasi tidak ikut dihitung.',
+      noneReconciled: 'Belum ada periode yang direkonsiliasi: jalankan rekonsiliasi di halaman periode.',
+      toProgram: 'Buka Program & Penyaluran',
       region: 'Wilayah: {{name}}',
       unallocated:
         'Di luar realisasi: {{lines}} baris laporan tanpa alokasi, {{paid}} dibayar. Periksa bersama penyalur.',

@@ -67,7 +67,7 @@ export const targetingEn: Pick<Dictionary, 'targeting'> = {
     enrolChannel: 'Channel',
     enrolNoLocal: 'No local programme yet. Create one on the Programmes page first.',
     preview: 'Preview',
-    confirm: 'Enrol {{count}} families',
+    confirm: 'Enrol {{number}} families',
     previewCandidates: 'Families on the exclusion list',
     previewAlready: 'Already enrolled in that period',
     previewEnrolled: 'Will be enrolled',
@@ -77,6 +77,6 @@ export const targetingEn: Pick<Dictionary, 'targeting'> = {
     previewRemaining: 'Budget left afterwards',
     previewFirst: 'First families by priority',
     previewNothing: 'No family can be enrolled.',
-    enrolled: '{{count}} families enrolled into {{program}} {{period}}.',
+    enrolled: '{{number}} families enrolled into {{program}} {{period}}.',
   },
 };

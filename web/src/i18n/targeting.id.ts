@@ -65,7 +65,7 @@ export const targetingId = {
     enrolChannel: 'Penyalur',
     enrolNoLocal: 'Belum ada program daerah. Buat dahulu di halaman Program.',
     preview: 'Pratinjau',
-    confirm: 'Daftarkan {{count}} keluarga',
+    confirm: 'Daftarkan {{number}} keluarga',
     previewCandidates: 'Keluarga di daftar eksklusi',
     previewAlready: 'Sudah terdaftar di periode itu',
     previewEnrolled: 'Akan didaftarkan',
@@ -75,6 +75,6 @@ export const targetingId = {
     previewRemaining: 'Sisa pagu sesudahnya',
     previewFirst: 'Keluarga pertama menurut prioritas',
     previewNothing: 'Tidak ada keluarga yang dapat didaftarkan.',
-    enrolled: '{{count}} keluarga didaftarkan ke {{program}} {{period}}.',
+    enrolled: '{{number}} keluarga didaftarkan ke {{program}} {{period}}.',
   },
 };

@@ -18,11 +18,12 @@ export function ImportPanel({ program, period }: { program: string; period: stri
   const [channel, setChannel] = useState<string>('');
   const [sheet, setSheet] = useState('');
   const [map, setMap] = useState('');
-  // The period header counts lines and rupiah; the first import creates the period.
+  // The period header counts lines and rupiah; the first import creates the period, which the
+  // programme list and Beranda list too: every ['programs', …] query (a key prefix).
   const job = useImportJob<AllocationImportSummary>([
     ['allocation-imports', program, period],
     ['allocations', program, period],
-    ['programs', program],
+    ['programs'],
   ]);
 
   const start = () => {

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { useMyRegionLabel } from '../../layout/UserBlock';
 import { formatNumber, formatRegionCode } from '../../lib/format';
+import { RealisasiSummary } from './RealisasiSummary';
 
 function StatCard({
   label,
@@ -47,6 +48,7 @@ export function DashboardPage() {
   const regionLabel = useMyRegionLabel();
   const seesHouseholds = can(user.role, 'households');
   const seesUsers = can(user.role, 'users');
+  const seesDistribution = can(user.role, 'distribution');
 
   const households = useQuery({
     queryKey: ['households', 'count'],
@@ -119,6 +121,7 @@ export function DashboardPage() {
           to="/pekerjaan"
         />
       </SimpleGrid>
+      {seesDistribution && <RealisasiSummary />}
     </Stack>
   );
 }

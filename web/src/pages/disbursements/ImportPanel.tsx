@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ImportFileInput, isXlsx, SheetInput, useImportJob } from '../../components/ImportJob';
 import { ImportJobPanel } from '../../components/ImportJobPanel';
 import { useI18n } from '../../i18n';
+import { ColumnMapInput } from './ColumnMapInput';
 import { type DisbursementSummary, ReportSummary } from './ReportSummary';
 import { CHANNELS, uploadDisbursementReport } from './uploadReport';
 
@@ -12,9 +13,13 @@ export function ImportPanel({ program, period }: { program: string; period: stri
   const [channel, setChannel] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');
+  const [map, setMap] = useState('');
+  // A new report makes the period's reconciliation out of date (Rekonsiliasi tab, period header).
   const job = useImportJob<DisbursementSummary>([
     ['disbursement-reports', program, period],
     ['disbursement-lines', program, period],
+    ['reconciliation', program, period],
+    ['programs'],
   ]);
 
   const start = () => {
@@ -22,6 +27,7 @@ export function ImportPanel({ program, period }: { program: string; period: stri
     void job.start((onProgress) =>
       uploadDisbursementReport({ program, period, channel }, file, {
         sheet: isXlsx(file) && sheet ? sheet : undefined,
+        map: map.trim() || undefined,
         onProgress,
       }),
     );
@@ -61,6 +67,14 @@ export function ImportPanel({ program, period }: { program: string; period: stri
             value={sheet}
             onChange={setSheet}
             w={180}
+          />
+          <ColumnMapInput
+            label={t('disbursements.import.map')}
+            placeholder={t('disbursements.import.mapHint')}
+            description={t('disbursements.import.mapFields')}
+            value={map}
+            onChange={setMap}
+            testId="disbursement-map"
           />
         </>
       }

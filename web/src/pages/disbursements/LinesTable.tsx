@@ -11,6 +11,10 @@ import { formatCalendarDate, formatRegionCode, formatRupiah } from '../../lib/fo
 
 const PAGE_SIZE = 50;
 
+// Mantine's Badge clips its label with an ellipsis, so an auto-width table column squeezed it
+// to "GAG…": a status word must stay readable, the column takes its width instead.
+const UNCUT = { root: { overflow: 'visible' }, label: { overflow: 'visible' } } as const;
+
 /** The period's report lines the reader may see (the server scopes them), NIK masked, with filters. */
 export function LinesTable({
   program,
@@ -108,14 +112,15 @@ export function LinesTable({
         <ScopeRegionFilter value={region} onChange={reset(setRegion)} />
       </Group>
       <ErrorAlert error={lines.error} onRetry={() => void lines.refetch()} />
-      <Table.ScrollContainer minWidth={980} type="native">
+      <Table.ScrollContainer minWidth={860} type="native">
         <Table striped verticalSpacing="xs" data-testid="disbursement-lines">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('disbursements.lines.report')}</Table.Th>
               <Table.Th ta="right">{t('disbursements.lines.line')}</Table.Th>
-              <Table.Th>{t('disbursements.lines.nik')}</Table.Th>
-              <Table.Th>{t('disbursements.lines.account')}</Table.Th>
+              <Table.Th>
+                {t('disbursements.lines.nik')} / {t('disbursements.lines.account')}
+              </Table.Th>
               <Table.Th ta="right">{t('disbursements.lines.amount')}</Table.Th>
               <Table.Th>{t('disbursements.lines.paidOn')}</Table.Th>
               <Table.Th>{t('disbursements.lines.status')}</Table.Th>
@@ -126,7 +131,7 @@ export function LinesTable({
           </Table.Thead>
           <Table.Tbody>
             <TableStatusRows
-              colSpan={10}
+              colSpan={9}
               loading={lines.isLoading}
               items={items}
               emptyText={t('disbursements.lines.empty')}
@@ -140,14 +145,23 @@ export function LinesTable({
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">{l.line}</Table.Td>
-                <Table.Td ff="monospace">{l.nikMasked ?? '—'}</Table.Td>
-                <Table.Td ff="monospace">{l.accountMasked ?? '—'}</Table.Td>
+                {/* NIK over account: a line names one or both, and two unbreakable 16-character
+                    columns side by side pushed the table past a 1,366 px screen. */}
+                <Table.Td ff="monospace">
+                  <Text size="sm" ff="monospace">
+                    {l.nikMasked ?? '—'}
+                  </Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {l.accountMasked ?? '—'}
+                  </Text>
+                </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatRupiah(l.amount, language)}
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatCalendarDate(l.paidOn, language)}</Table.Td>
+                {/* The date may wrap ("16 Februari / 2026"): the readable status badge needs the room. */}
+                <Table.Td miw={96}>{formatCalendarDate(l.paidOn, language)}</Table.Td>
                 <Table.Td>
-                  <Badge color={l.status === 'BERHASIL' ? 'green' : 'red'} variant="light">
+                  <Badge color={l.status === 'BERHASIL' ? 'green' : 'red'} variant="light" styles={UNCUT}>
                     {l.status}
                   </Badge>
                 </Table.Td>
@@ -156,8 +170,10 @@ export function LinesTable({
                   {l.allocated ? (
                     t('disbursements.lines.yes')
                   ) : (
-                    <Badge color="orange" variant="light">
-                      TIDAK_DIALOKASIKAN
+                    // "Tidak ada" rather than the 18-letter code keeps the table within the screen;
+                    // the code (used by the filter and the reconciliation) is on hover.
+                    <Badge color="orange" variant="light" styles={UNCUT} title="TIDAK_DIALOKASIKAN">
+                      {t('disbursements.lines.no')}
                     </Badge>
                   )}
                 </Table.Td>

@@ -5,8 +5,13 @@ import { can } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { ImportHistoryTable, RejectedFileCell } from '../../components/ImportHistoryTable';
 import { useI18n } from '../../i18n';
-import { formatDateTime, formatNumber, formatRupiah } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, formatRupiah, type Language } from '../../lib/format';
 import { rejectedLinesUrl } from './uploadReport';
+
+/** `19.23 WIB`: the time part of formatDateTime, for a date and its time on two lines. */
+function formatTime(iso: string, language: Language): string {
+  return formatDateTime(iso, language).slice(formatDate(iso, language).length + 1);
+}
 
 /** The period's channel reports, newest first: channel, file, counts, who and when. */
 export function ReportsTable({
@@ -38,12 +43,13 @@ export function ReportsTable({
       // A report file covers the whole office; an operator's lines below are their region's only.
       note={user.regionCode.length > 4 ? t('disbursements.reports.wholeFileNote') : undefined}
       query={reports}
-      minWidth={980}
+      // Fits the 1,084 px content area of a 1,366 px screen (report and channel, date, time and
+      // importer share a cell); narrower screens scroll the table sideways, the page never.
+      minWidth={860}
       testId="disbursement-reports"
       headers={
         <>
-          <Table.Th>{t('disbursements.reports.id')}</Table.Th>
-          <Table.Th>{t('disbursements.reports.channel')}</Table.Th>
+          <Table.Th>{t('disbursements.reports.report')}</Table.Th>
           <Table.Th>{t('disbursements.reports.file')}</Table.Th>
           <Table.Th ta="right">{t('disbursements.reports.rowsRead')}</Table.Th>
           <Table.Th ta="right">{t('disbursements.reports.accepted')}</Table.Th>
@@ -51,19 +57,22 @@ export function ReportsTable({
           <Table.Th ta="right">{t('disbursements.reports.alreadyReported')}</Table.Th>
           <Table.Th ta="right">{t('disbursements.reports.paid')}</Table.Th>
           {canDownload && <Table.Th>{t('disbursements.reports.rejectedRows')}</Table.Th>}
-          <Table.Th>{t('disbursements.reports.by')}</Table.Th>
-          <Table.Th>{t('disbursements.reports.finished')}</Table.Th>
+          <Table.Th>{t('disbursements.reports.finishedBy')}</Table.Th>
           <Table.Th />
         </>
       }
-      colSpan={canDownload ? 12 : 11}
+      colSpan={canDownload ? 10 : 9}
       items={items}
       emptyText={t('disbursements.reports.empty')}
       rows={items?.map((r) => (
         <Table.Tr key={r.id} data-testid="disbursement-report-row">
-          <Table.Td>#{r.id}</Table.Td>
-          <Table.Td>{r.channel === 'POS' ? 'PT Pos' : r.channel}</Table.Td>
-          <Table.Td miw={200} style={{ overflowWrap: 'anywhere' }}>
+          <Table.Td>
+            <Text size="sm">#{r.id}</Text>
+            <Text size="xs" c="dimmed">
+              {r.channel === 'POS' ? 'PT Pos' : r.channel}
+            </Text>
+          </Table.Td>
+          <Table.Td miw={140} maw={260} style={{ overflowWrap: 'anywhere' }}>
             {r.fileName}
           </Table.Td>
           <Table.Td ta="right">{n(r.rowsRead)}</Table.Td>
@@ -81,10 +90,22 @@ export function ReportsTable({
               url={(format) => rejectedLinesUrl(program, period, r.id, format)}
             />
           )}
-          <Table.Td>{r.createdBy ?? '—'}</Table.Td>
-          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.finishedAt, language)}</Table.Td>
           <Table.Td>
-            <Button size="compact-xs" variant="subtle" onClick={() => onShowLines(r.id)}>
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {formatDate(r.finishedAt, language)}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {r.finishedAt ? formatTime(r.finishedAt, language) : ''}
+              {r.createdBy ? ` · ${r.createdBy}` : ''}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Button
+              size="compact-xs"
+              style={{ whiteSpace: 'nowrap' }}
+              variant="subtle"
+              onClick={() => onShowLines(r.id)}
+            >
               {t('disbursements.reports.showLines')}
             </Button>
           </Table.Td>

@@ -11,10 +11,16 @@ export type Job = Schemas['Job'];
 export function uploadDisbursementReport(
   target: { program: string; period: string; channel: string },
   file: File,
-  options: { sheet?: string | undefined; onProgress?: (fraction: number) => void },
+  options: {
+    sheet?: string | undefined;
+    /** Extra column mapping, `KOLOM=bidang` pairs separated by commas (the CLI's --map). */
+    map?: string | undefined;
+    onProgress?: (fraction: number) => void;
+  },
 ): Promise<Job> {
   const query = new URLSearchParams({ channel: target.channel, fileName: file.name });
   if (options.sheet) query.set('sheet', options.sheet);
+  if (options.map) query.set('map', options.map);
   const url = `${periodApiPath(target.program, target.period)}/disbursement-reports?${query.toString()}`;
   return uploadFile<Job>(url, file, options);
 }

@@ -41,6 +41,16 @@ export function BeritaAcaraButtons({ program, period, state }: BeritaAcaraButton
           </Text>
         )}
         {reconciled && (
+          // What the detail holds for this reader, and that it is personal data (DOMAIN.md,
+          // "Personal data"): operators get full NIKs there, so the file must stay in the office.
+          <Text size="sm" c="dimmed" data-testid="berita-acara-xlsx-nik">
+            {can(user.role, 'nikFull')
+              ? t('reconciliation.report.xlsxNikFull')
+              : t('reconciliation.report.xlsxNikMasked')}{' '}
+            {t('reconciliation.report.xlsxPersonalData')}
+          </Text>
+        )}
+        {reconciled && (
           <Group gap="sm">
             {canPdf && (
               <Button component="a" href={`${base}/berita-acara.pdf`} download data-testid="berita-acara-pdf">

@@ -1,6 +1,6 @@
-import { Alert, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/StatusViews';
@@ -67,6 +67,10 @@ export function RealisasiPage() {
         paid: formatRupiah(data.totals.paid, language),
       })
     : '';
+  // The figures come from stored reconciliations only: a period with allocations but never
+  // reconciled counts 0, so the text says how many periods the figures cover.
+  const reconciledPeriods = data?.byPeriod.filter((p) => p.reconciledAt !== null).length ?? 0;
+  const unreconciledPeriods = (data?.byPeriod.length ?? 0) - reconciledPeriods;
 
   return (
     <Stack data-testid="realisasi-page">
@@ -112,13 +116,27 @@ export function RealisasiPage() {
         <>
           <Paper withBorder p="md" data-testid="realisasi-headline">
             <Title order={3}>{headline}</Title>
-            <Text size="sm" c="dimmed">
-              {t('reconciliation.dashboard.ofAllocated', {
-                kpm: formatNumber(data.totals.allocatedKpm, language),
-                allocated: formatRupiah(data.totals.allocated, language),
-                percent: percent(data.totals.paid, data.totals.allocated, language),
-              })}
-            </Text>
+            {reconciledPeriods === 0 ? (
+              <Text size="sm" c="dimmed" data-testid="realisasi-none-reconciled">
+                {t('reconciliation.dashboard.noneReconciled')}{' '}
+                <Anchor component={Link} to="/program" size="sm">
+                  {t('reconciliation.dashboard.toProgram')}
+                </Anchor>
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('reconciliation.dashboard.ofAllocated', {
+                  kpm: formatNumber(data.totals.allocatedKpm, language),
+                  allocated: formatRupiah(data.totals.allocated, language),
+                  percent: percent(data.totals.paid, data.totals.allocated, language),
+                  reconciled: formatNumber(reconciledPeriods, language),
+                })}
+                {unreconciledPeriods > 0 &&
+                  ` ${t('reconciliation.dashboard.notReconciledPeriods', {
+                    number: formatNumber(unreconciledPeriods, language),
+                  })}`}
+              </Text>
+            )}
             {data.regionName && (
               <Text size="sm" c="dimmed">
                 {t('reconciliation.dashboard.region', { name: data.regionName })}
@@ -134,7 +152,8 @@ export function RealisasiPage() {
             </Alert>
           )}
           {data.totals.allocatedKpm === 0 ? (
-            <Alert color="gray">{t('reconciliation.dashboard.noData')}</Alert>
+            // With no period reconciled the headline already says what to do.
+            reconciledPeriods > 0 && <Alert color="gray">{t('reconciliation.dashboard.noData')}</Alert>
           ) : (
             <>
               <RealisasiCharts report={data} />

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { isPeriodNotCreated, NoAllocationYet } from '../programs/NoAllocationYet';
 import type { PeriodTabProps } from '../programs/PeriodPage';
 import { BeritaAcaraButtons } from './BeritaAcaraButtons';
 import { ReconciliationActions } from './ReconciliationActions';
@@ -33,14 +34,22 @@ export function ReconciliationTab({ program, period }: PeriodTabProps) {
           params: { path: { program, period } },
         }),
       ),
+    // 404 is a normal state (no allocation imported yet): not retried.
+    retry: (count, error) => !isPeriodNotCreated(error) && count < 2,
   });
   const reload = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: ['reconciliation', program, period] });
-    // The period header and the import tabs show the period's status too (usePeriod).
-    void queryClient.invalidateQueries({ queryKey: ['programs', program] });
+    // The period header and the import tabs show the period's status too (usePeriod), the
+    // programme list its periods; the realisation dashboard and Beranda count reconciled lines.
+    void queryClient.invalidateQueries({ queryKey: ['programs'] });
+    void queryClient.invalidateQueries({ queryKey: ['realisasi'] });
   }, [queryClient, program, period]);
 
   if (view.isLoading) return <PageLoader />;
+  // A period nobody imported an allocation into yet: nothing to reconcile, and not an error.
+  if (isPeriodNotCreated(view.error)) {
+    return <NoAllocationYet text={t('reconciliation.noAllocation')} testId="reconciliation-no-allocation" />;
+  }
   if (!view.data) return <ErrorAlert error={view.error} onRetry={() => void view.refetch()} />;
   const { state, summary } = view.data;
   // Lists reload when a new result is stored (or the period changes state).
@@ -68,10 +77,13 @@ export function ReconciliationTab({ program, period }: PeriodTabProps) {
             </Text>
             {state.status === 'FINAL' && (
               <Text size="sm" c="dimmed">
-                {t('reconciliation.finalisedMeta', {
-                  at: formatDateTime(state.finalisedAt, language),
-                  by: state.finalisedBy ?? '—',
-                })}
+                {/* Periods finalised by the demo seed or a script record no name: then no "oleh …". */}
+                {state.finalisedBy
+                  ? t('reconciliation.finalisedMeta', {
+                      at: formatDateTime(state.finalisedAt, language),
+                      by: state.finalisedBy,
+                    })
+                  : t('reconciliation.finalisedAt', { at: formatDateTime(state.finalisedAt, language) })}
               </Text>
             )}
           </Stack>

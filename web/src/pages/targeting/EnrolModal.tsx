@@ -51,7 +51,7 @@ export function EnrolModal({
       notify({
         color: 'green',
         message: t('targeting.enrolled', {
-          count: result.enrolled,
+          number: formatNumber(result.enrolled, language),
           program: result.local,
           period: result.period,
         }),
@@ -160,7 +160,7 @@ export function EnrolModal({
           </Button>
           {preview && preview.enrolled > 0 ? (
             <Button loading={run.isPending} onClick={() => run.mutate(false)} data-testid="enrol-confirm">
-              {t('targeting.confirm', { count: preview.enrolled })}
+              {t('targeting.confirm', { number: formatNumber(preview.enrolled, language) })}
             </Button>
           ) : (
             <Button
