@@ -18,6 +18,12 @@ import { registerUserCommands } from './commands/users';
 import { registerUsulanCommands } from './commands/usulan';
 import { runCli } from './run';
 
+// `salur program list | head`: the reader closed the pipe, which is not an error of the command.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const program = new Command('salur')
   .description('Salur — penyaluran bantuan sosial untuk Dinas Sosial kabupaten/kota')
   .showHelpAfterError();

@@ -71,6 +71,7 @@ type EnrolResult = Record<string, unknown> & {
   remainingAfter: number;
   importId: number | null;
   dryRun: boolean;
+  alsoReceiving: Array<{ program: string; period: string; families: number }>;
 };
 
 /**
@@ -263,4 +264,10 @@ function printEnrolment(r: EnrolResult): void {
   line(`  Tidak tertampung : ${r.notFunded}`);
   line(`  Pagu             : ${formatRupiah(r.budget)}; terpakai ${formatRupiah(r.used)}`);
   line(`  Sisa pagu        : ${formatRupiah(r.remainingBefore)} → ${formatRupiah(r.remainingAfter)}`);
+  if (r.alsoReceiving.length > 0)
+    line(
+      `  Sudah menerima program lain (periode terakhirnya): ${r.alsoReceiving
+        .map((o) => `${o.program} ${o.period} ${o.families} keluarga`)
+        .join(', ')}. Periksa daftar sumber sebelum mendaftarkan.`,
+    );
 }

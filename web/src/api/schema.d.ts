@@ -8773,6 +8773,12 @@ export interface components {
             notFunded: number;
             total: number;
             remainingAfter: number;
+            /** @description Di antara keluarga yang (akan) didaftarkan: berapa yang dialokasikan setiap program lain pada periode terakhirnya yang sudah dimulai saat periode tujuan berakhir (mis. SEMBAKO pusat 2026-10 untuk 2026-11). Periksa sebelum mendaftarkan. */
+            alsoReceiving: {
+                program: string;
+                period: string;
+                families: number;
+            }[];
             dryRun: boolean;
             importId: number | null;
             /** @description Keluarga pertama menurut urutan prioritas */
@@ -10062,6 +10068,12 @@ export interface components {
             notFunded: number;
             total: number;
             remainingAfter: number;
+            /** @description Di antara keluarga yang (akan) didaftarkan: berapa yang dialokasikan setiap program lain pada periode terakhirnya yang sudah dimulai saat periode tujuan berakhir (mis. SEMBAKO pusat 2026-10 untuk 2026-11). Periksa sebelum mendaftarkan. */
+            alsoReceiving: {
+                program: string;
+                period: string;
+                families: number;
+            }[];
             dryRun: boolean;
             importId: number | null;
             /** @description Keluarga pertama menurut urutan prioritas */

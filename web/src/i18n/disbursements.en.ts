@@ -56,6 +56,7 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
       STATUS_UNKNOWN: 'Unknown status',
       MATCHES_TWO_ALLOCATIONS: 'Matches two or more allocation lines',
       CHANNEL_DIFFERS: 'Allocation is for another channel (still matched)',
+      NIK_DIFFERS: 'Matched by account, but the NIK is another person’s (check with the channel)',
       NIK_INVALID: 'NIK has 16 digits but is not valid (kept)',
     },
     reports: {

@@ -54,6 +54,7 @@ export const disbursementsId = {
       STATUS_UNKNOWN: 'Status tidak dikenal',
       MATCHES_TWO_ALLOCATIONS: 'Cocok dengan dua baris alokasi atau lebih',
       CHANNEL_DIFFERS: 'Alokasi ditetapkan untuk penyalur lain (tetap dicocokkan)',
+      NIK_DIFFERS: 'Cocok lewat rekening, tetapi NIK-nya NIK orang lain (periksa bersama penyalur)',
       NIK_INVALID: 'NIK 16 angka tetapi tidak sah (tetap disimpan)',
     },
     reports: {

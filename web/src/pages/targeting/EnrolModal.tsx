@@ -1,4 +1,15 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
@@ -124,6 +135,16 @@ export function EnrolModal({
               <Text size="sm">{t('targeting.previewRemaining')}</Text>
               <Text size="sm">{rupiah(preview.remainingAfter)}</Text>
             </SimpleGrid>
+            {preview.alsoReceiving.length > 0 && (
+              <Alert color="yellow" variant="light" data-testid="enrol-also-receiving">
+                {t('targeting.alsoReceiving', {
+                  list: preview.alsoReceiving
+                    .map((r) => `${r.program} ${r.period}: ${formatNumber(r.families, language)}`)
+                    .join(', '),
+                  number: formatNumber(preview.enrolled, language),
+                })}
+              </Alert>
+            )}
             {preview.enrolled === 0 ? (
               <Text c="dimmed" size="sm">
                 {t('targeting.previewNothing')}
