@@ -133,8 +133,13 @@ async function finished(stream: fs.WriteStream, write: (out: fs.WriteStream) => 
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
-  await write(stream);
-  await done;
+  // The file may fail to open (a folder of that name, no permission) while the rows are still
+  // being read from the database: the first failure decides, and neither outcome is left
+  // unhandled (an unhandled rejection ended the CLI before it could say what happened).
+  const writing = write(stream);
+  done.catch(() => {});
+  writing.catch(() => {});
+  await Promise.race([writing.then(() => done), done]);
 }
 
 /** The three writers bound to one import's spec: what each module's error-report.ts exports. */
