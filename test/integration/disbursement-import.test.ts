@@ -205,6 +205,23 @@ describe('channel report import: lines', () => {
     ]);
   });
 
+  it('refuses a success paying Rp0 (the KPM would count as paid), keeps a failure of Rp0', async () => {
+    const [paid, failed] = [reportNik(DESA), reportNik(DESA)];
+    await seedAllocations(
+      t.services.database.db,
+      [paid, failed].map((nik) => ({ nik, amount: 750_000, scopeCode: DESA })),
+      { period },
+    );
+    const s = await importFile(
+      write([
+        reportLine({ NIK: paid, NOMINAL: '0', STATUS: 'BERHASIL' }),
+        reportLine({ NIK: failed, NOMINAL: 'Rp 0', STATUS: 'GAGAL', KETERANGAN: 'Rekening pasif' }),
+      ]),
+    );
+    expect(s).toMatchObject({ accepted: 1, rejected: 1, rejectedByReason: { AMOUNT_ZERO_PAID: 1 } });
+    expect(s.byStatus.GAGAL).toEqual({ lines: 1, amount: 0 });
+  });
+
   it('refuses a line whose cells run past the headers (an unquoted 1,500,000) instead of booking Rp1', async () => {
     const [shifted, kept] = [reportNik(DESA), reportNik(DESA)];
     await seedAllocations(

@@ -46,6 +46,7 @@ export function createDisbursementValidator(
     if (typeof rawAmount !== 'string' || !PLAIN_AMOUNT.test(rawAmount))
       return validateDisbursementRow(line, cells, ctx);
     const amount = Number(rawAmount);
+    if (amount === 0) return validateDisbursementRow(line, cells, ctx);
 
     const rawPaidOn = cellAt(cells, paidOnAt);
     let paidOn: string | null = null;

@@ -18,6 +18,8 @@ export const DISBURSEMENT_REJECTION_MESSAGES = {
     'Status penyaluran tidak dikenal: gunakan BERHASIL/SUKSES (tersalur) atau GAGAL/GAGAL SALUR/RETUR (tidak tersalur).',
   MATCHES_TWO_ALLOCATIONS:
     'Baris ini cocok dengan lebih dari satu baris alokasi periode ini (nomor rekening/KKS atau NIK yang sama): tidak dapat ditentukan alokasi mana yang dibayar. Perbaiki alokasi atau laporan, lalu impor ulang baris ini.',
+  AMOUNT_ZERO_PAID:
+    'Status berhasil dengan nominal 0: KPM akan terhitung sudah menerima padahal tidak ada uang yang dibayar. Periksa nominal pada laporan penyalur.',
   EXTRA_CELLS: EXTRA_CELLS_MESSAGE,
 } as const;
 

@@ -136,6 +136,10 @@ export function validateDisbursementRow(
   const status = parseDisbursementStatus(rawStatus);
   if (status === null) reject('REQUIRED_FIELD', 'status');
   else if (status === undefined) reject('STATUS_UNKNOWN', 'status');
+  // A payment of nothing reported as done would count the KPM as paid (realisasi): a slip in
+  // the report, refused. A failure may well say 0 (nothing was paid).
+  else if (status === 'BERHASIL' && rawAmount !== null && reasons.size === 0 && amount === 0)
+    reject('AMOUNT_ZERO_PAID', 'amount');
 
   if (reasons.size > 0 || !status) return { line, reasons: [...reasons], fields: [...fields] };
   // RETUR and other failure words say more than GAGAL: keep them when there is no reason text.

@@ -52,6 +52,7 @@ export const disbursementsEn: Pick<Dictionary, 'disbursements'> = {
       AMOUNT_AMBIGUOUS: 'Ambiguous amount (e.g. 750,000)',
       AMOUNT_NEGATIVE: 'Negative amount',
       AMOUNT_FRACTION: 'Amount with a fraction of a rupiah',
+      AMOUNT_ZERO_PAID: 'Paid with amount 0',
       DATE_INVALID: 'Payment date unreadable',
       STATUS_UNKNOWN: 'Unknown status',
       MATCHES_TWO_ALLOCATIONS: 'Matches two or more allocation lines',

@@ -50,6 +50,7 @@ export const disbursementsId = {
       AMOUNT_AMBIGUOUS: 'Nominal bermakna ganda (mis. 750,000)',
       AMOUNT_NEGATIVE: 'Nominal negatif',
       AMOUNT_FRACTION: 'Nominal berpecahan rupiah',
+      AMOUNT_ZERO_PAID: 'Berhasil dengan nominal 0',
       DATE_INVALID: 'Tanggal salur tidak terbaca',
       STATUS_UNKNOWN: 'Status tidak dikenal',
       MATCHES_TWO_ALLOCATIONS: 'Cocok dengan dua baris alokasi atau lebih',
