@@ -1,60 +1,25 @@
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type SalurDatabase } from '../../src/db/database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/platform/services';
+import { type CliDatabase, openCliDatabase } from '../support/cli-database';
 import { allocationCsvLines, writeLines } from '../support/distribution-files';
 import { tempDir } from '../support/dtsen-fixture';
-import { withDatabase } from '../support/global-setup';
 import { buildPkhFamily } from '../support/pkh-families';
 
 // The CLI runs in its own process on its own copy of the migrated database (PGlite data
 // directory, or a PostgreSQL database made from the template).
-const template = inject('testTemplate');
-const root = path.resolve(import.meta.dirname, '../..');
 const DESA = '1371011001';
 let dir: string;
-let env: Record<string, string>;
-let dropDatabase: (() => Promise<void>) | null = null;
-
-async function openCopy(): Promise<SalurDatabase> {
-  if (template.kind === 'postgres') {
-    const name = `salur_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: template.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
-    await admin.end();
-    const url = withDatabase(template.url, name);
-    env = { DATABASE_URL: url };
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: template.url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-    return openDatabase({ databaseUrl: url });
-  }
-  const dataDir = path.join(dir, 'data');
-  fs.cpSync(template.dataDir, dataDir, { recursive: true });
-  env = { SALUR_DATA_DIR: dataDir, DATABASE_URL: '' };
-  return openDatabase({ dataDir });
-}
-
-const salur = (...args: string[]) =>
-  spawnSync('node', ['bin/salur.mjs', ...args], {
-    cwd: root,
-    env: { ...process.env, SALUR_KABUPATEN: '13.71', SALUR_ADMIN_PASSWORD: 'admin-rahasia-123', ...env },
-    encoding: 'utf8',
-  });
+let cli: CliDatabase;
+const salur = (...args: string[]) => cli.salur(...args);
 
 let file: string;
 
 beforeAll(async () => {
   dir = tempDir();
-  const database = await openCopy();
+  cli = await openCliDatabase(dir);
+  const { database } = cli;
   const services = { database } as Services;
   const family = await buildPkhFamily(services, DESA, [
     { birthDate: '1985-01-01' },
@@ -67,7 +32,7 @@ beforeAll(async () => {
   ]);
 });
 afterAll(async () => {
-  await dropDatabase?.();
+  await cli?.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

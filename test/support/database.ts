@@ -13,8 +13,14 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database with the region list loaded, private to the caller. */
-export async function openTestDatabase(): Promise<TestDatabase> {
+/** A copy of the migrated template database: where it is, and how to remove it. */
+export interface TemplateCopy {
+  location: { databaseUrl: string } | { dataDir: string };
+  remove(): Promise<void>;
+}
+
+/** Copies the template: a PostgreSQL database made from it, or a PGlite data directory (in `dataDir`). */
+export async function copyTemplate(dataDir?: string): Promise<TemplateCopy> {
   const template = inject('testTemplate');
   if (template.kind === 'postgres') {
     const name = `salur_t_${randomBytes(6).toString('hex')}`;
@@ -22,11 +28,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
     await admin.end();
-    const database = await openDatabase({ databaseUrl: withDatabase(template.url, name) });
     return {
-      database,
-      async dispose() {
-        await database.close();
+      location: { databaseUrl: withDatabase(template.url, name) },
+      async remove() {
         const client = new pg.Client({ connectionString: template.url });
         await client.connect();
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -34,14 +38,25 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salur-test-'));
-  fs.cpSync(template.dataDir, dataDir, { recursive: true });
-  const database = await openDatabase({ dataDir });
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'salur-test-'));
+  fs.cpSync(template.dataDir, dir, { recursive: true });
+  return {
+    location: { dataDir: dir },
+    async remove() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, migrated database with the region list loaded, private to the caller. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const copy = await copyTemplate();
+  const database = await openDatabase(copy.location);
   return {
     database,
     async dispose() {
       await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await copy.remove();
     },
   };
 }
