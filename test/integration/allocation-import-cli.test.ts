@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../src/platform/services';
-import { type CliDatabase, openCliDatabase } from '../support/cli-database';
-import { allocationCsvLines, writeLines } from '../support/distribution-files';
+import { type CliDatabase, openCliDatabase, writeOneFamilyAllocationFile } from '../support/cli-database';
 import { tempDir } from '../support/dtsen-fixture';
-import { buildPkhFamily } from '../support/pkh-families';
 
 // The CLI runs in its own process on its own copy of the migrated database (PGlite data
 // directory, or a PostgreSQL database made from the template).
@@ -19,17 +16,7 @@ let file: string;
 beforeAll(async () => {
   dir = tempDir();
   cli = await openCliDatabase(dir);
-  const { database } = cli;
-  const services = { database } as Services;
-  const family = await buildPkhFamily(services, DESA, [
-    { birthDate: '1985-01-01' },
-    { birthDate: '2023-01-01' },
-  ]);
-  await database.close();
-  file = await writeLines(path.join(dir, 'alokasi.csv'), [
-    ...allocationCsvLines([family], { amount: 750_000, channel: 'POS' }),
-    '1.37101E+15,,Angka,750000,POS,',
-  ]);
+  file = await writeOneFamilyAllocationFile(cli, dir, DESA);
 });
 afterAll(async () => {
   await cli?.drop();

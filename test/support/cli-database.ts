@@ -1,7 +1,10 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase, type SalurDatabase } from '../../src/db/database';
+import type { Services } from '../../src/platform/services';
 import { copyTemplate } from './database';
+import { allocationCsvLines, writeLines } from './distribution-files';
+import { buildPkhFamily } from './pkh-families';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -32,4 +35,21 @@ export async function openCliDatabase(dir: string): Promise<CliDatabase> {
       encoding: 'utf8',
     });
   return { database: await openDatabase(copy.location), salur, drop: () => copy.remove() };
+}
+
+/**
+ * The CLI tests' allocation file, in `dir`: one PKH family of `village` (2 members, Rp750.000
+ * by PT Pos) registered in the copy, then a NIK a spreadsheet turned into a number (rejected).
+ * Closes the copy's set-up handle, so the CLI can open it.
+ */
+export async function writeOneFamilyAllocationFile(cli: CliDatabase, dir: string, village: string) {
+  const family = await buildPkhFamily({ database: cli.database } as Services, village, [
+    { birthDate: '1985-01-01' },
+    { birthDate: '2023-01-01' },
+  ]);
+  await cli.database.close();
+  return writeLines(path.join(dir, 'alokasi.csv'), [
+    ...allocationCsvLines([family], { amount: 750_000, channel: 'POS' }),
+    '1.37101E+15,,Angka,750000,POS,',
+  ]);
 }
