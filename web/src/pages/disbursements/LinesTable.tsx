@@ -8,6 +8,7 @@ import { ScopeRegionFilter } from '../../components/ScopeRegionFilter';
 import { TableStatusRows } from '../../components/StatusViews';
 import { useI18n } from '../../i18n';
 import { formatCalendarDate, formatRegionCode, formatRupiah } from '../../lib/format';
+import { ReportCell } from './ReportsTable';
 
 const PAGE_SIZE = 50;
 
@@ -139,10 +140,7 @@ export function LinesTable({
             {items?.map((l) => (
               <Table.Tr key={l.id} data-testid="disbursement-line">
                 <Table.Td>
-                  <Text size="sm">#{l.reportId}</Text>
-                  <Text size="xs" c="dimmed">
-                    {l.channel === 'POS' ? 'PT Pos' : l.channel}
-                  </Text>
+                  <ReportCell reportId={l.reportId} channel={l.channel} />
                 </Table.Td>
                 <Table.Td ta="right">{l.line}</Table.Td>
                 {/* NIK over account: a line names one or both, and two unbreakable 16-character

@@ -67,10 +67,7 @@ export function ReportsTable({
       rows={items?.map((r) => (
         <Table.Tr key={r.id} data-testid="disbursement-report-row">
           <Table.Td>
-            <Text size="sm">#{r.id}</Text>
-            <Text size="xs" c="dimmed">
-              {r.channel === 'POS' ? 'PT Pos' : r.channel}
-            </Text>
+            <ReportCell reportId={r.id} channel={r.channel} />
           </Table.Td>
           <Table.Td miw={140} maw={260} style={{ overflowWrap: 'anywhere' }}>
             {r.fileName}
@@ -112,5 +109,17 @@ export function ReportsTable({
         </Table.Tr>
       ))}
     />
+  );
+}
+
+/** A report as its tables name it: its number, the channel under it (PT Pos spelt out). */
+export function ReportCell({ reportId, channel }: { reportId: number; channel: string }) {
+  return (
+    <>
+      <Text size="sm">#{reportId}</Text>
+      <Text size="xs" c="dimmed">
+        {channel === 'POS' ? 'PT Pos' : channel}
+      </Text>
+    </>
   );
 }
