@@ -1,25 +1,17 @@
 import path from 'node:path';
 import { useBulkSettings } from '../../db/bulk-settings';
 import type { Db, SalurDatabase } from '../../db/database';
-import type { RawConnection } from '../../db/raw-connection';
 import type { Channel } from '../../db/types';
 import { type Period, parseChannel } from '../../domain/period';
-import { type PkhRules, pkhRulesFrom } from '../../domain/pkh-benefit';
+import { pkhRulesFrom } from '../../domain/pkh-benefit';
 import { type Actor, authorize } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import { type AppError, ConflictError, ValidationError } from '../../platform/errors';
 import { fileSha256 } from '../../platform/files/hash';
 import { mapHeaders, parseMapOption, requireColumns } from '../../platform/files/header-map';
-import {
-  type ReadPlan,
-  readPlan,
-  type StagedCounts,
-  stageRows,
-  stepTimer,
-  workerMinRowsFor,
-} from '../../platform/files/stage-rows';
-import { openTabular, type TabularFile } from '../../platform/files/tabular';
+import { readPlan, stepTimer, workerMinRowsFor } from '../../platform/files/stage-rows';
+import { openTabular } from '../../platform/files/tabular';
 import type { AuditService } from '../audit/service';
 import {
   openPeriodForAllocation,
@@ -31,15 +23,10 @@ import {
 import { loadKecamatanCodes } from '../regions/region-sets';
 import * as apply from './apply-sql';
 import { DIRECT_MIN_ROWS, importLinkingWhileReading, linksWhileReading } from './direct-import';
-import {
-  ALLOCATION_FIELDS,
-  ALLOCATION_SYNONYMS,
-  type AllocationField,
-  requiredAllocationColumns,
-} from './fields';
-import { buildMismatchCalculations, buildPkhHouseholds } from './pkh-sql';
+import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
 import type { AllocationFlag, AllocationRejectionCode } from './reasons';
 import { ALLOCATION_SINK, type AllocationSinkOptions } from './row-sink';
+import { importThroughStage } from './staged-import';
 
 export interface AllocationImportInput {
   program: string;
@@ -329,82 +316,4 @@ function constantEntitlement(
     return { kind: 'constant', expected, calculation: { kind: 'LOCAL', benefitAmount: expected, expected } };
   }
   return { kind: 'none' };
-}
-
-/** The file's header of each mapped field, with the staged column holding its value. */
-function stagedUnderHeaders(
-  file: TabularFile,
-  columns: AllocationSinkOptions['columns'],
-): Array<readonly [string, (typeof apply.STAGE_COLUMNS)[number]]> {
-  const pairs: Array<readonly [string, (typeof apply.STAGE_COLUMNS)[number]]> = [];
-  for (const [field, index] of Object.entries(columns) as Array<[AllocationField, number | undefined]>) {
-    const header = index === undefined ? undefined : file.headers[index];
-    if (header !== undefined) pairs.push([header, field]);
-  }
-  return pairs;
-}
-
-/**
- * The staged way (every file the linking reader does not take): the file is read into
- * `stage_alloc`, then linked, checked and inserted by a few set-based statements.
- */
-async function importThroughStage(ctx: {
-  raw: RawConnection;
-  file: TabularFile;
-  columns: AllocationSinkOptions['columns'];
-  plan: ReadPlan<StagedCounts<AllocationRejectionCode>>;
-  importId: number;
-  program: { code: string; period: string };
-  period: Period;
-  kabupatenCode: string;
-  expected: apply.ExpectedSource;
-  pkh: PkhRules | null;
-  step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
-  onProgress: ImportProgress | undefined;
-}) {
-  const { raw, step, pkh, program } = ctx;
-  await apply.createStage(raw);
-  const read = await step('read', () =>
-    stageRows(raw, ctx.file, {
-      stage: { table: 'stage_alloc', columns: apply.STAGE_COLUMNS },
-      rejectionTable: 'stage_alloc_rejection',
-      plan: ctx.plan,
-      onProgress: ctx.onProgress,
-    }),
-  );
-  ctx.onProgress?.(read.rowsRead, 'menerapkan', read.rowsRead);
-  await step('analyzeStage', () => apply.analyzeStage(raw));
-  const repeated = await step('repeated', () =>
-    apply.setAsideAlreadyAllocated(
-      raw,
-      program.code,
-      program.period,
-      stagedUnderHeaders(ctx.file, ctx.columns),
-    ),
-  );
-  if (repeated > 0) {
-    read.accepted -= repeated;
-    read.rejected += repeated;
-    read.rejectedByReason.ALREADY_ALLOCATED = (read.rejectedByReason.ALREADY_ALLOCATED ?? 0) + repeated;
-  }
-  const alreadyAllocated = await step('alreadyAllocated', () =>
-    apply.countAlreadyAllocated(raw, program.code, program.period),
-  );
-  const households = await step('households', () => apply.buildAllocHouseholds(raw));
-  if (pkh) {
-    await step('pkhHouseholds', () => buildPkhHouseholds(raw, pkh, ctx.period, program));
-    await step('calculations', () => buildMismatchCalculations(raw, pkh, ctx.period));
-  }
-  const { result: totals, bulk } = await step('insert', () =>
-    apply.withBulkLoad(raw, read.accepted, () =>
-      apply.insertAllocations(raw, {
-        importId: ctx.importId,
-        program: program.code,
-        period: program.period,
-        kabupatenCode: ctx.kabupatenCode,
-        expected: ctx.expected,
-      }),
-    ),
-  );
-  return { read, totals, bulk, households, alreadyAllocated };
 }
