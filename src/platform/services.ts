@@ -1,6 +1,7 @@
 import type { SalurDatabase } from '../db/database';
 import { createAllocationImportService } from '../modules/allocations/import-service';
 import { type AllocationImportJobPayload, runAllocationImportJob } from '../modules/allocations/job';
+import { createAllocationImportRemoval } from '../modules/allocations/remove-import';
 import { createAllocationService } from '../modules/allocations/service';
 import { createAuditService } from '../modules/audit/service';
 import { createAuthService } from '../modules/auth/service';
@@ -64,6 +65,7 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
   );
   const allocationImport = createAllocationImportService({ database, config, clock, audit });
   const allocations = createAllocationService({ database, audit });
+  const allocationImportRemoval = createAllocationImportRemoval({ database, config, audit });
   jobs.register<AllocationImportJobPayload>('allocation.import', (ctx) =>
     runAllocationImportJob(allocationImport, config, ctx),
   );
@@ -85,6 +87,7 @@ export function createServices(database: SalurDatabase, config: Config, clock: C
     sync,
     usulan,
     allocationImport,
+    allocationImportRemoval,
     allocations,
     disbursementImport,
     disbursementReports,

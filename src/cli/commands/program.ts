@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatDateId, formatRupiah } from '../../domain/format';
 import { MONEY_MESSAGES, parseRupiah } from '../../domain/money';
+import type { RemovedImport } from '../../modules/allocations/remove-import';
 import { presentPeriod, presentProgram, presentRule } from '../../modules/programs/presenter';
 import { ruleSpec } from '../../modules/programs/rule-keys';
 import { ValidationError } from '../../platform/errors';
@@ -115,6 +116,33 @@ export function registerProgramCommands(program: Command): void {
         );
       },
     );
+
+  withDatabaseOptions(root.command('hapus-impor <nomor>'))
+    .description(
+      'Hapus impor alokasi yang keliru (periode terbuka, belum ada baris laporan yang cocok), dengan alasan; tercatat di audit',
+    )
+    .requiredOption('--alasan <teks>', 'mengapa impor ini dihapus (min. 10 karakter)')
+    .option('--json', 'cetak JSON')
+    .action(async (nomor: string, options: DbOptions & { alasan: string }) => {
+      const importId = Number(nomor.replace(/^#/, ''));
+      if (!Number.isSafeInteger(importId) || importId < 1)
+        throw new ValidationError(
+          'IMPORT_ID_INVALID',
+          `Nomor impor "${nomor}" tidak sah: tulis angkanya, mis. 12.`,
+        );
+      const removed = await runWithServices<RemovedImport>(
+        options,
+        (services) => services.allocationImportRemoval.remove(actorOf(services), importId, options.alasan),
+        (client) =>
+          client.request('POST', `/api/allocation-imports/${importId}/remove`, { reason: options.alasan }),
+      );
+      if (options.json) return printJson(removed);
+      process.stdout.write(
+        `Impor alokasi #${removed.importId} (${removed.fileName ?? removed.source}) ${removed.program} ${removed.period} dihapus: ` +
+          `${removed.lines.toLocaleString('id-ID')} baris, ${formatRupiah(removed.amount)}. ` +
+          'Jalankan rekonsiliasi periode itu lagi.\n',
+      );
+    });
 
   withDatabaseOptions(root.command('aturan <kode>'))
     .description('Aturan manfaat program: nilai yang berlaku, riwayat dan dasar hukumnya')

@@ -24,10 +24,13 @@ import {
   AllocationSearchBody,
   AllocationUploadQuery,
   ProgramPeriodParams,
+  RemovedImport,
+  RemoveImportBody,
 } from './schemas';
 
 export const allocationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const { config, jobs, audit, database, regions, allocations, allocationImport } = services;
+  const { config, jobs, audit, database, regions, allocations, allocationImport, allocationImportRemoval } =
+    services;
   const base = '/api/programs/:program/periods/:period';
 
   app.post(
@@ -77,6 +80,23 @@ export const allocationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     },
     async (request) =>
       allocations.listImports(requireActor(request), request.params.program, request.params.period),
+  );
+
+  // POST, not DELETE: the reason travels in the body, and a proxy may drop a DELETE's body.
+  app.post(
+    '/api/allocation-imports/:id/remove',
+    {
+      schema: {
+        tags: ['allocations'],
+        summary:
+          'Hapus impor alokasi yang keliru (admin Dinsos; periode terbuka; belum ada baris laporan yang cocok), dengan alasan, dicatat di audit',
+        params: IdParams,
+        body: RemoveImportBody,
+        response: { 200: RemovedImport, ...errorResponses },
+      },
+    },
+    async (request) =>
+      allocationImportRemoval.remove(requireActor(request), request.params.id, request.body.reason),
   );
 
   app.get(

@@ -44,6 +44,25 @@ export const AllocationImportItem = z
   })
   .meta({ id: 'AllocationImport' });
 
+export const RemoveImportBody = z.object({
+  reason: z
+    .string()
+    .max(500)
+    .describe('Mengapa impor ini dihapus (minimal 10 karakter; disimpan di jejak audit)'),
+});
+
+export const RemovedImport = z
+  .object({
+    importId: z.number().int(),
+    program: z.string(),
+    period: z.string(),
+    fileName: z.string().nullable(),
+    source: z.string(),
+    lines: z.number().int().describe('Baris alokasi yang dihapus'),
+    amount: z.number().int().describe('Rupiah baris yang dihapus'),
+  })
+  .meta({ id: 'RemovedAllocationImport' });
+
 export const AllocationImportList = z
   .object({ items: z.array(AllocationImportItem) })
   .meta({ id: 'AllocationImportList' });

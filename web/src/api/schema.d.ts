@@ -4506,6 +4506,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/allocation-imports/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hapus impor alokasi yang keliru (admin Dinsos; periode terbuka; belum ada baris laporan yang cocok), dengan alasan, dicatat di audit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mengapa impor ini dihapus (minimal 10 karakter; disimpan di jejak audit) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemovedAllocationImport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/allocation-imports/{id}/rejected.{format}": {
         parameters: {
             query?: never;
@@ -7747,6 +7846,17 @@ export interface components {
             startedAt: string;
             finishedAt: string;
         };
+        RemovedAllocationImportInput: {
+            importId: number;
+            program: string;
+            period: string;
+            fileName: string | null;
+            source: string;
+            /** @description Baris alokasi yang dihapus */
+            lines: number;
+            /** @description Rupiah baris yang dihapus */
+            amount: number;
+        };
         AllocationImportListInput: {
             items: components["schemas"]["AllocationImportInput"][];
         };
@@ -9041,6 +9151,17 @@ export interface components {
             createdBy: string | null;
             startedAt: string;
             finishedAt: string;
+        };
+        RemovedAllocationImport: {
+            importId: number;
+            program: string;
+            period: string;
+            fileName: string | null;
+            source: string;
+            /** @description Baris alokasi yang dihapus */
+            lines: number;
+            /** @description Rupiah baris yang dihapus */
+            amount: number;
         };
         AllocationImportList: {
             items: components["schemas"]["AllocationImport"][];

@@ -40,6 +40,15 @@ export const allocationsEn: Pick<Dictionary, 'allocations'> = {
       ignoredColumns: 'Unknown columns (ignored): {{columns}}',
       download: 'Download rejected lines',
     },
+    remove: {
+      button: 'Remove',
+      title: 'Remove allocation import #{{id}}',
+      text: 'Every allocation line from {{file}} is removed from this period, with its rejected lines. Only for an import made by mistake (another period’s or programme’s file, a test file). Not possible once channel report lines were matched to it. The period must be reconciled again. Recorded in the audit trail with the reason.',
+      reason: 'Reason',
+      reasonShort: 'At least {{min}} characters.',
+      confirm: 'Remove import',
+      done: 'Import #{{id}} removed: {{lines}} lines, {{amount}}.',
+    },
     history: {
       title: 'Imports of this period',
       wholeFileNote:
@@ -53,6 +62,7 @@ export const allocationsEn: Pick<Dictionary, 'allocations'> = {
       accepted: 'Accepted',
       rejected: 'Rejected',
       rejectedFile: 'Rejected lines',
+      actions: 'Actions',
     },
     lines: {
       title: 'Allocation lines',

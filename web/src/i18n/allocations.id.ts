@@ -38,6 +38,15 @@ export const allocationsId = {
       ignoredColumns: 'Kolom tidak dikenal (diabaikan): {{columns}}',
       download: 'Unduh baris ditolak',
     },
+    remove: {
+      button: 'Hapus',
+      title: 'Hapus impor alokasi #{{id}}',
+      text: 'Semua baris alokasi dari berkas {{file}} dihapus dari periode ini, beserta baris ditolaknya. Hanya untuk impor yang keliru (berkas periode atau program lain, berkas uji). Tidak dapat dilakukan bila baris laporan penyaluran sudah dicocokkan dengannya. Rekonsiliasi periode perlu dijalankan lagi. Dicatat di jejak audit bersama alasannya.',
+      reason: 'Alasan',
+      reasonShort: 'Minimal {{min}} karakter.',
+      confirm: 'Hapus impor',
+      done: 'Impor #{{id}} dihapus: {{lines}} baris, {{amount}}.',
+    },
     history: {
       title: 'Riwayat impor periode ini',
       wholeFileNote:
@@ -51,6 +60,7 @@ export const allocationsId = {
       accepted: 'Diterima',
       rejected: 'Ditolak',
       rejectedFile: 'Baris ditolak',
+      actions: 'Tindakan',
     },
     lines: {
       title: 'Baris alokasi',

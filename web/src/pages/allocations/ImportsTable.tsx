@@ -6,6 +6,8 @@ import { useCurrentUser } from '../../auth/session';
 import { ImportHistoryTable, RejectedFileCell } from '../../components/ImportHistoryTable';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { usePeriod } from '../programs/usePeriod';
+import { RemoveImportButton } from './RemoveImportButton';
 import { rejectedAllocationsUrl } from './uploadAllocation';
 
 /** The period's allocation imports, newest first; the office downloads each import's rejected lines. */
@@ -13,6 +15,9 @@ export function ImportsTable({ program, period }: { program: string; period: str
   const { t, language } = useI18n();
   const user = useCurrentUser();
   const canDownload = can(user.role, 'distributionManage');
+  // An open period's imports can be removed by the office (not a final one: its data is frozen).
+  const periodState = usePeriod(program, period);
+  const canRemove = canDownload && periodState.data?.period.status === 'OPEN';
   const imports = useQuery({
     queryKey: ['allocation-imports', program, period],
     queryFn: () =>
@@ -41,9 +46,10 @@ export function ImportsTable({ program, period }: { program: string; period: str
           <Table.Th ta="right">{t('allocations.history.accepted')}</Table.Th>
           <Table.Th ta="right">{t('allocations.history.rejected')}</Table.Th>
           {canDownload && <Table.Th>{t('allocations.history.rejectedFile')}</Table.Th>}
+          {canRemove && <Table.Th>{t('allocations.history.actions')}</Table.Th>}
         </>
       }
-      colSpan={canDownload ? 8 : 7}
+      colSpan={7 + (canDownload ? 1 : 0) + (canRemove ? 1 : 0)}
       items={items}
       emptyText={t('allocations.history.empty')}
       rows={items?.map((i) => (
@@ -61,6 +67,11 @@ export function ImportsTable({ program, period }: { program: string; period: str
           </Table.Td>
           {canDownload && (
             <RejectedFileCell rejected={i.rejected} url={(format) => rejectedAllocationsUrl(i.id, format)} />
+          )}
+          {canRemove && (
+            <Table.Td>
+              <RemoveImportButton program={program} period={period} importId={i.id} fileName={i.fileName} />
+            </Table.Td>
           )}
         </Table.Tr>
       ))}

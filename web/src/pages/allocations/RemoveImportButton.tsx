@@ -1,0 +1,116 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNotify } from '../../components/Notifications';
+import { useI18n } from '../../i18n';
+import { formatNumber, formatRupiah } from '../../lib/format';
+
+// As the server's REMOVE_REASON_MIN (src/modules/allocations/remove-import.ts).
+const REASON_MIN = 10;
+
+/**
+ * Removes an allocation import made by mistake (admin, open period): asks why, then removes
+ * its lines; the server refuses once a channel report matched one of them.
+ */
+export function RemoveImportButton({
+  program,
+  period,
+  importId,
+  fileName,
+}: {
+  program: string;
+  period: string;
+  importId: number;
+  fileName: string | null;
+}) {
+  const { t, language } = useI18n();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const tooShort = reason.trim().length < REASON_MIN;
+  const remove = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/allocation-imports/{id}/remove', {
+          params: { path: { id: importId } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: (removed) => {
+      setOpen(false);
+      setReason('');
+      notify({
+        color: 'green',
+        message: t('allocations.remove.done', {
+          id: String(removed.importId),
+          lines: formatNumber(removed.lines, language),
+          amount: formatRupiah(removed.amount, language),
+        }),
+      });
+      for (const queryKey of [
+        ['allocation-imports', program, period],
+        ['allocations', program, period],
+        ['reconciliation', program, period],
+        ['programs'],
+        ['targeting'],
+      ])
+        void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        onClick={() => setOpen(true)}
+        data-testid={`allocation-import-remove-${importId}`}
+      >
+        {t('allocations.remove.button')}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('allocations.remove.title', { id: String(importId) })}
+        centered
+      >
+        <Stack>
+          <Text size="sm">{t('allocations.remove.text', { file: fileName ?? '—' })}</Text>
+          <Textarea
+            label={t('allocations.remove.reason')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={
+              reason.length > 0 && tooShort
+                ? t('allocations.remove.reasonShort', { min: String(REASON_MIN) })
+                : undefined
+            }
+            required
+            autosize
+            minRows={2}
+            data-testid="allocation-import-remove-reason"
+          />
+          <ErrorAlert error={remove.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              disabled={tooShort}
+              loading={remove.isPending}
+              onClick={() => remove.mutate()}
+              data-testid="allocation-import-remove-confirm"
+            >
+              {t('allocations.remove.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
