@@ -12,6 +12,7 @@ import { PKH_MEMBER_COLUMNS, pkhMemberOf } from '../../src/modules/allocations/r
 import { rulesAt } from '../../src/modules/programs/period-rules';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { createTestApp, type TestApp } from '../support/app';
+import { reportLine, writeReportCsv } from '../support/disbursement-factories';
 import {
   ALLOCATION_CSV_HEADERS,
   allocationCsvLines,
@@ -370,6 +371,55 @@ describe('kept lines and flags', () => {
       period: '2025-T3',
     });
     expect(differing).toMatchObject({ accepted: 1, alreadyAllocatedInPeriod: 1 });
+  });
+});
+
+describe('a supplementary file (susulan)', () => {
+  it('links report lines stored without allocation to its new lines, and numbers lines in file order', async () => {
+    const families = await Promise.all(
+      [0, 1, 2, 3].map(() => buildPkhFamily(t.services, DESA, [{ birthDate: '1985-01-01' }])),
+    );
+    const [a, b, c, d] = families as [
+      (typeof families)[0],
+      (typeof families)[0],
+      (typeof families)[0],
+      (typeof families)[0],
+    ];
+    const first = await importFile(
+      await csv([d, c, a].map((f) => [f.headNik, null, null, '750000', 'BRI', null])),
+      { period: '2025-T1' },
+    );
+    const ids = await db()
+      .selectFrom('allocation')
+      .select(['id', 'line'])
+      .where('import_id', '=', first.importId)
+      .orderBy('id')
+      .execute();
+    expect(ids.map((r) => r.line)).toEqual([2, 3, 4]);
+    // BRI paid a and b; b had no allocation yet: TIDAK_DIALOKASIKAN.
+    const report = writeReportCsv(dir, 'laporan-susulan.csv', [
+      reportLine({ NIK: a.headNik }),
+      reportLine({ NIK: b.headNik }),
+    ]);
+    const reported = await t.services.disbursementImport.importReport(admin, {
+      program: 'PKH',
+      period: '2025-T1',
+      channel: 'BRI',
+      filePath: report,
+    });
+    expect(reported).toMatchObject({ matched: 1, unallocated: 1 });
+    const susulan = await importFile(await csv([[b.headNik, null, null, '750000', 'BRI', null]]), {
+      period: '2025-T1',
+    });
+    expect(susulan.reportLinesLinked).toBe(1);
+    const line = await db()
+      .selectFrom('disbursement as d')
+      .innerJoin('allocation as a', 'a.id', 'd.allocation_id')
+      .select(['a.import_id', 'd.scope_code'])
+      .where('d.report_id', '=', reported.reportId)
+      .where('d.nik', '=', b.headNik)
+      .executeTakeFirstOrThrow();
+    expect([Number(line.import_id), line.scope_code]).toEqual([susulan.importId, DESA]);
   });
 });
 

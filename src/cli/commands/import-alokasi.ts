@@ -74,6 +74,7 @@ export function toJson(s: AllocationImportSummary, report: RejectionFiles) {
     rejectedByReason: s.rejectedByReason,
     flaggedByReason: s.flaggedByReason,
     alreadyAllocatedInPeriod: s.alreadyAllocatedInPeriod,
+    reportLinesLinked: s.reportLinesLinked,
     linked: s.linked,
     households: s.households,
     totalAmount: s.totalAmount,
@@ -96,6 +97,10 @@ function printHuman(s: AllocationImportSummary, report: RejectionFiles): void {
   if (s.alreadyAllocatedInPeriod > 0)
     out(
       `  ${s.alreadyAllocatedInPeriod} NIK sudah dialokasikan oleh impor sebelumnya di periode ini (tetap disimpan; lihat tab Sasaran).`,
+    );
+  if (s.reportLinesLinked > 0)
+    out(
+      `  ${s.reportLinesLinked} baris laporan penyaluran yang sebelumnya tanpa alokasi kini cocok dengan baris berkas ini; jalankan rekonsiliasi lagi.`,
     );
   printImportTail(out, s.ignoredColumns, report);
 }

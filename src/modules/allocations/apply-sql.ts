@@ -180,6 +180,9 @@ export async function insertAllocations(
        LEFT JOIN person p ON p.nik = s.nik
        LEFT JOIN household h ON h.id = p.household_id
        ${join}
+       -- Ids in the file's order (as the linking reader gives them): lists, the reconciliation
+       -- detail and the Berita Acara XLSX order lines by id, and a hash join's output has no order.
+       ORDER BY s.line
        RETURNING amount, person_id, expected_amount, flags
      )
      SELECT count(*)::int AS lines, sum(amount)::bigint AS amount, count(person_id)::int AS linked,

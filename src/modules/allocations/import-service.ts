@@ -25,6 +25,7 @@ import * as apply from './apply-sql';
 import { DIRECT_MIN_ROWS, importLinkingWhileReading, linksWhileReading } from './direct-import';
 import { ALLOCATION_FIELDS, ALLOCATION_SYNONYMS, requiredAllocationColumns } from './fields';
 import type { AllocationFlag, AllocationRejectionCode } from './reasons';
+import { relinkUnallocatedReportLines } from './relink-reports';
 import { ALLOCATION_SINK, type AllocationSinkOptions } from './row-sink';
 import { importThroughStage } from './staged-import';
 
@@ -54,6 +55,8 @@ export interface AllocationImportSummary {
   flaggedByReason: Partial<Record<AllocationFlag, number>>;
   /** Kept lines whose NIK an earlier import already allocated in this period (see the docs). */
   alreadyAllocatedInPeriod: number;
+  /** Report lines stored unallocated earlier in the period that these lines now match (susulan). */
+  reportLinesLinked: number;
   linked: number;
   households: number;
   totalAmount: number;
@@ -246,6 +249,9 @@ export function createAllocationImportService(deps: {
               plan: readPlan(input, ALLOCATION_SINK, sinkOptions, CHUNK_ROWS, workerMinRows),
             });
         const { read, totals, bulk } = applied;
+        const reportLinesLinked = await step('relinkReports', () =>
+          relinkUnallocatedReportLines(db, program.code, period.code),
+        );
         await step('rejections', () => apply.saveRejections(raw, importId));
         await step('analyze', () => apply.analyzeAllocations(raw));
 
@@ -260,6 +266,7 @@ export function createAllocationImportService(deps: {
           rejectedByReason: read.rejectedByReason,
           flaggedByReason: totals.flags as Partial<Record<AllocationFlag, number>>,
           alreadyAllocatedInPeriod: applied.alreadyAllocated,
+          reportLinesLinked,
           linked: totals.linked,
           households: applied.households,
           totalAmount: totals.amount,

@@ -6,6 +6,7 @@ import { type Actor, authorize, regionScope } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
 import { ConflictError, ValidationError } from '../../platform/errors';
+import { relinkUnallocatedReportLines } from '../allocations/relink-reports';
 import type { AuditService } from '../audit/service';
 import {
   openPeriodForAllocation,
@@ -222,12 +223,14 @@ export function createEnrolment(deps: {
           .returning('id')
           .executeTakeFirstOrThrow();
         await insertLines(db, importRow.id, planned.channel, s);
+        // A channel may already have reported paying some of these families (TIDAK_DIALOKASIKAN).
+        const reportLinesLinked = await relinkUnallocatedReportLines(db, s.local, s.period);
         await audit.record(db, actor, {
           action: 'allocation.enrol',
           entityType: 'allocation_import',
           entityId: importRow.id,
           regionCode: regionScope(actor) || config.kabupatenCode,
-          details: s,
+          details: { ...s, reportLinesLinked },
         });
         return { ...s, dryRun: false, importId: importRow.id, families };
       });

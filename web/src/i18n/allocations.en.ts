@@ -35,6 +35,8 @@ export const allocationsEn: Pick<Dictionary, 'allocations'> = {
       expectedAmount: 'Total computed entitlement',
       rejectedReasons: 'Rejection reasons',
       flags: 'Accepted lines with flags',
+      reportLinesLinked:
+        '{{count}} channel report lines that had no allocation (TIDAK_DIALOKASIKAN) now match lines of this file. Run the reconciliation again.',
       alreadyAllocated:
         '{{count}} NIKs were already allocated by an earlier import in this period: kept, and reported on the Targeting tab as families allocated twice.',
       ignoredColumns: 'Unknown columns (ignored): {{columns}}',

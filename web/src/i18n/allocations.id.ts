@@ -33,6 +33,8 @@ export const allocationsId = {
       expectedAmount: 'Total hak terhitung',
       rejectedReasons: 'Alasan penolakan',
       flags: 'Baris diterima dengan tanda',
+      reportLinesLinked:
+        '{{count}} baris laporan penyaluran yang sebelumnya tanpa alokasi (TIDAK_DIALOKASIKAN) kini cocok dengan baris berkas ini. Jalankan rekonsiliasi lagi.',
       alreadyAllocated:
         '{{count}} NIK sudah dialokasikan oleh impor sebelumnya di periode ini: tetap disimpan, dilaporkan di tab Sasaran sebagai keluarga yang dialokasikan dua kali.',
       ignoredColumns: 'Kolom tidak dikenal (diabaikan): {{columns}}',

@@ -81,6 +81,13 @@ export function ImportSummary({ summary }: { summary: AllocationImportSummary })
             })}
           </Alert>
         )}
+        {(summary.reportLinesLinked ?? 0) > 0 && (
+          <Alert color="blue" variant="light" data-testid="allocation-report-lines-linked">
+            {t('allocations.result.reportLinesLinked', {
+              count: formatNumber(summary.reportLinesLinked ?? 0, language),
+            })}
+          </Alert>
+        )}
         {summary.ignoredColumns.length > 0 && (
           <Text size="xs" c="dimmed">
             {t('allocations.result.ignoredColumns', { columns: summary.ignoredColumns.join(', ') })}

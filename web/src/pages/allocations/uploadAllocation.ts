@@ -47,6 +47,7 @@ export interface AllocationImportSummary {
   rejectedByReason: Record<string, number>;
   flaggedByReason: Record<string, number>;
   alreadyAllocatedInPeriod: number;
+  reportLinesLinked?: number;
   linked: number;
   households: number;
   totalAmount: number;
