@@ -197,6 +197,9 @@ describe('reopening a period', () => {
       after: { status: 'OPEN' },
       details: { reason },
     });
+    // With the totals that were frozen, as finalising recorded them.
+    expect(audit.details).toHaveProperty('byStatus');
+    expect(audit.details).toHaveProperty('realisasi.kpm');
     await t.services.database.transaction((tx) => openPeriodForAllocation(tx.db, 'PKH', '2026-T2'));
     const run = await post('admin', `${base('2026-T2')}/reconciliation`);
     expect(run.statusCode).toBe(202);

@@ -119,6 +119,12 @@ export function createReconciliationService(deps: {
   }
 
   /** What the audit keeps of a result: totals, not lines. */
+  const frozenTotals = (stored: unknown) => {
+    const s = stored as Partial<ReconciliationSummary> | null;
+    return s?.byStatus
+      ? { byStatus: s.byStatus, realisasi: s.realisasi, unallocatedPaid: s.unallocatedPaid }
+      : {};
+  };
   const auditTotals = (s: ReconciliationSummary, lines: number) => ({
     lines,
     byStatus: s.byStatus,
@@ -303,7 +309,8 @@ export function createReconciliationService(deps: {
           regionCode: config.kabupatenCode,
           before: { status: 'FINAL', finalisedAt: row.finalised_at, finalisedBy: row.finalised_by },
           after: { status: 'OPEN' },
-          details: { reason: why },
+          // The totals that were frozen, as finalising recorded them: what reopening unfreezes.
+          details: { reason: why, ...frozenTotals(row.summary) },
         });
       });
       return summary(actor, program, period);
