@@ -45,6 +45,7 @@ export interface ProgramPeriodTable {
   status: Generated<'OPEN' | 'FINAL'>;
   finalised_at: Date | null;
   finalised_by: number | null;
+  finalised_by_name: string | null;
   reconciled_at: Date | null;
   summary: Json | null;
   created_at: Generated<Date>;

@@ -281,6 +281,8 @@ describe('finalised period', () => {
     const doc = beritaAcaraDocument(content);
     expect(doc.watermark).toBeUndefined();
     expect(JSON.stringify(doc)).toContain('telah difinalkan pada');
+    // Finalised without a user row (CLI, system): the name kept with the period says who.
+    expect(JSON.stringify(doc)).toContain('Admin Uji (uji)');
     expect(JSON.stringify(doc)).not.toContain('DRAF');
   });
 });

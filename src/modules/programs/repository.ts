@@ -88,7 +88,7 @@ export function createProgramsRepository() {
           'pp.finalised_at',
           'pp.reconciled_at',
           'pp.created_at',
-          'u.full_name as finalised_by_name',
+          sql<string | null>`coalesce(u.full_name, pp.finalised_by_name)`.as('finalised_by_name'),
         ]);
       if (filter.programCode) query = query.where('pp.program_code', '=', filter.programCode);
       if (filter.period) query = query.where('pp.period', '=', filter.period);

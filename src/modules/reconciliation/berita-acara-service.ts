@@ -126,7 +126,7 @@ export function createBeritaAcaraService(deps: {
         label: period.label,
         status: row.status,
         finalisedAt: row.finalised_at,
-        finalisedBy: await userName(db, row.finalised_by),
+        finalisedBy: (await userName(db, row.finalised_by)) ?? row.finalised_by_name,
         reconciledAt,
         // A finalised period refuses imports: its frozen result cannot be stale.
         stale: row.status === 'OPEN' && (await importedSince(db, program.code, period.code, reconciledAt)),

@@ -51,7 +51,7 @@ export function createReconciliationRepository() {
           'p.finalised_at',
           'p.reconciled_at',
           'p.summary',
-          'u.username as finalised_by_name',
+          sql<string | null>`coalesce(u.username, p.finalised_by_name)`.as('finalised_by_name'),
         ])
         .where('p.program_code', '=', program)
         .where('p.period', '=', period)
@@ -87,10 +87,15 @@ export function createReconciliationRepository() {
       return row.reconciled_at as Date;
     },
 
-    async setFinal(db: Db, program: string, period: string, userId: number | null) {
+    async setFinal(db: Db, program: string, period: string, by: { userId: number | null; name: string }) {
       await db
         .updateTable('program_period')
-        .set({ status: 'FINAL', finalised_at: sql<Date>`now()`, finalised_by: userId })
+        .set({
+          status: 'FINAL',
+          finalised_at: sql<Date>`now()`,
+          finalised_by: by.userId,
+          finalised_by_name: by.name,
+        })
         .where('program_code', '=', program)
         .where('period', '=', period)
         .execute();
@@ -99,7 +104,7 @@ export function createReconciliationRepository() {
     async setOpen(db: Db, program: string, period: string) {
       await db
         .updateTable('program_period')
-        .set({ status: 'OPEN', finalised_at: null, finalised_by: null })
+        .set({ status: 'OPEN', finalised_at: null, finalised_by: null, finalised_by_name: null })
         .where('program_code', '=', program)
         .where('period', '=', period)
         .execute();

@@ -263,7 +263,10 @@ export function createReconciliationService(deps: {
       await database.transaction(async (tx) => {
         const { period: p } = await requireExistingPeriod(tx.db, program, period, { open: true, lock: true });
         const result = await reconcileIn(tx, program, p.code);
-        await repo.setFinal(tx.db, program, p.code, actor.userId > 0 ? actor.userId : null);
+        await repo.setFinal(tx.db, program, p.code, {
+          userId: actor.userId > 0 ? actor.userId : null,
+          name: actor.userId > 0 ? actor.username : `${actor.fullName} (${actor.username})`,
+        });
         await audit.record(tx.db, actor, {
           action: 'period.finalise',
           entityType: 'program_period',
