@@ -214,6 +214,11 @@ describe('exclusion error candidates', () => {
       members: [{}, { relationship: 'ANAK', birthDate: '2023-06-01' }],
     });
     fam.elder = await buildFamily(d, KEL_B, { desil: 4, members: [{ birthDate: '1950-01-01' }] });
+    // The only child is born after tahap II began (April 2026): no component in 2026-T2 yet.
+    fam.unborn = await buildFamily(d, KEL_B, {
+      desil: 2,
+      members: [{}, { relationship: 'ANAK', birthDate: '2026-05-04' }],
+    });
     // Older desil edition said 2; the latest says 7: the latest counts.
     fam.risen = await buildFamily(d, KEL_B, { desil: 2, edition: '2025-10' });
     await d
@@ -261,6 +266,11 @@ describe('exclusion error candidates', () => {
     expect(byId.get(fam.toddler!.id)?.components).toEqual(['anak_usia_dini']);
     expect(byId.get(fam.elder!.id)?.components).toEqual(['lanjut_usia']);
     expect(byId.has(fam.within!.id)).toBe(false);
+    // A child born after the period's first day is neither a component nor a member yet.
+    expect(byId.has(fam.unborn!.id)).toBe(false);
+    const t3 = await get('admin', '/api/programs/PKH/periods/2026-T3/targeting/exclusion?pageSize=200');
+    const later = (t3.json() as ExclusionBody).items.find((i) => i.householdId === fam.unborn!.id);
+    expect(later).toMatchObject({ components: ['anak_usia_dini'], livingMembers: 2 });
   });
 
   it('keeps only families receiving another programme when asked (PKH family not in central Sembako)', async () => {

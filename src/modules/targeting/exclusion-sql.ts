@@ -62,7 +62,15 @@ function componentsSql(start: string, end: string): Record<PkhComponent, RawBuil
   };
 }
 
-const ALIVE = sql`p.status = 'HIDUP' AND p.absent_since_edition IS NULL`;
+/**
+ * A member of the family in the period: alive, still in DTSEN, and born by its first day (as
+ * computePkhBenefit counts members: a child born later is neither a component nor a member yet;
+ * SQL's age() of a later birth is a negative interval whose year part is 0, "aged 0").
+ */
+function aliveSql(start: string) {
+  return sql`p.status = 'HIDUP' AND p.absent_since_edition IS NULL
+    AND (p.birth_date IS NULL OR p.birth_date <= ${start}::date)`;
+}
 
 /**
  * The households inside the scope, for the temporary table `tgt_households` the candidate
@@ -79,6 +87,7 @@ export const EXCLUSION_TABLE_COLUMNS = `household_id bigint, kk text, region_cod
 /** The candidates among the households of `tgt_households`. */
 export function exclusionSql(scope: ExclusionScope): RawBuilder<ExclusionRow> {
   const comps = componentsSql(scope.start, scope.end);
+  const ALIVE = aliveSql(scope.start);
   const flags = PKH_COMPONENTS.map(
     (code) => sql`CASE WHEN bool_or(${ALIVE} AND (${comps[code]})) THEN ${sql.lit(code)} END`,
   );
