@@ -212,13 +212,18 @@ describe('enrolment into a local programme', () => {
     expect(body.families.map((f: { householdId: number }) => f.householdId)).toEqual([fam.d3!.id]);
   });
 
-  it('shows in the preview how many of the families another programme already pays (its latest period)', async () => {
-    // Enrolling from the wrong list: central Sembako's May allocation covers d1big and d2, and
-    // June's is not in yet when June's local enrolment is planned.
+  it('shows in the preview how many of the families another programme already pays (its two latest periods)', async () => {
+    // Enrolling from the wrong list: central Sembako's May allocation covers d1big and d2.
     const may = await insertImport(db(), 'SEMBAKO', '2026-05');
     for (const f of [fam.d1big!, fam.d2!])
       await insertAllocation(db(), may, 'SEMBAKO', '2026-05', { nik: f.members[0]!.nik, family: f });
     await insertLocalProgram(db(), 'DAERAH_LUAS', 10_000_000, 300_000);
+    // June's central allocation has only a first file (none of these families): May still counts.
+    const june = await insertImport(db(), 'SEMBAKO', '2026-06');
+    await insertAllocation(db(), june, 'SEMBAKO', '2026-06', {
+      nik: fam.central!.members[0]!.nik,
+      family: fam.central!,
+    });
     const body = (await enrol('admin', '2026-07', { dryRun: true }, 'DAERAH_LUAS')).json();
     expect(body.enrolled).toBeGreaterThan(0);
     expect(body.alsoReceiving).toEqual(

@@ -266,7 +266,7 @@ function printEnrolment(r: EnrolResult): void {
   line(`  Sisa pagu        : ${formatRupiah(r.remainingBefore)} → ${formatRupiah(r.remainingAfter)}`);
   if (r.alsoReceiving.length > 0)
     line(
-      `  Sudah menerima program lain (periode terakhirnya): ${r.alsoReceiving
+      `  Sudah menerima program lain (dua periode terakhirnya): ${r.alsoReceiving
         .map((o) => `${o.program} ${o.period} ${o.families} keluarga`)
         .join(', ')}. Periksa daftar sumber sebelum mendaftarkan.`,
     );

@@ -240,9 +240,10 @@ export function createEnrolment(deps: {
 
 /**
  * Of the `limit` families the enrolment takes (priority order), how many each other programme
- * allocated in its latest period begun by the end of the target period (what it pays "now":
- * Sembako allocations come month by month, so November's may not be in when November's local
- * enrolment is planned, and October's says whom the centre covers). A local programme is
+ * allocated in its two latest periods begun by the end of the target period (what it pays
+ * "now": Sembako allocations come month by month, so November's may be missing or partial when
+ * November's local enrolment is planned, and October's says whom the centre covers). A local
+ * programme is
  * often meant for families a central one leaves out ("a PKH family not covered by the central
  * Sembako"): enrolling from the wrong list would spend its budget on families the centre
  * already pays, so the preview says so before anything is written.
@@ -255,7 +256,9 @@ async function otherProgrammesOf(
 ): Promise<Array<{ program: string; period: string; families: number }>> {
   const window = parsePeriod(target.code);
   if (!window || limit === 0) return [];
-  const latest = new Map<string, { period: string; start: string }>();
+  // Each programme's two latest periods begun by then: the latest may hold only a first or
+  // supplementary file while the one before says whom the centre pays.
+  const begun = new Map<string, Array<{ period: string; start: string }>>();
   const periods = await db
     .selectFrom('program_period')
     .select(['program_code', 'period'])
@@ -264,12 +267,19 @@ async function otherProgrammesOf(
   for (const p of periods) {
     const other = parsePeriod(p.period);
     if (!other || other.start > window.end) continue;
-    const seen = latest.get(p.program_code);
-    if (!seen || other.start > seen.start)
-      latest.set(p.program_code, { period: p.period, start: other.start });
+    begun.set(p.program_code, [
+      ...(begun.get(p.program_code) ?? []),
+      { period: p.period, start: other.start },
+    ]);
   }
-  if (latest.size === 0) return [];
-  const pairs = sql.join([...latest].map(([program, { period }]) => sql`(${program}, ${period})`));
+  const recent = [...begun].flatMap(([program, list]) =>
+    list
+      .sort((a, b) => b.start.localeCompare(a.start))
+      .slice(0, 2)
+      .map((p) => [program, p.period] as const),
+  );
+  if (recent.length === 0) return [];
+  const pairs = sql.join(recent.map(([program, period]) => sql`(${program}, ${period})`));
   const { rows } = await sql<{ program: string; period: string; families: number }>`
     WITH chosen AS (
       SELECT x.household_id FROM tgt_exclusion x WHERE NOT x.enrolled ORDER BY ${PRIORITY} LIMIT ${limit}

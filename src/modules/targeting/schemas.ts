@@ -140,7 +140,7 @@ export const EnrolmentResult = z
       .array(z.object({ program: z.string(), period: z.string(), families: z.number().int() }))
       .describe(
         'Di antara keluarga yang (akan) didaftarkan: berapa yang dialokasikan setiap program lain pada ' +
-          'periode terakhirnya yang sudah dimulai saat periode tujuan berakhir (mis. SEMBAKO pusat ' +
+          'dua periode terakhirnya yang sudah dimulai saat periode tujuan berakhir (mis. SEMBAKO pusat ' +
           '2026-10 untuk 2026-11). Periksa sebelum mendaftarkan.',
       ),
     dryRun: z.boolean(),

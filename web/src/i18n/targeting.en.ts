@@ -77,7 +77,7 @@ export const targetingEn: Pick<Dictionary, 'targeting'> = {
     previewRemaining: 'Budget left afterwards',
     previewFirst: 'First families by priority',
     alsoReceiving:
-      'Of the {{number}} families to be enrolled, some already receive another programme in its latest period ({{list}} families). If this local programme is for families that programme leaves out, start from the right list (e.g. the Sembako exclusion list filtered to PKH recipients).',
+      'Of the {{number}} families to be enrolled, some already receive another programme in its two latest periods ({{list}} families). If this local programme is for families that programme leaves out, start from the right list (e.g. the Sembako exclusion list filtered to PKH recipients).',
     previewNothing: 'No family can be enrolled.',
     enrolled: '{{number}} families enrolled into {{program}} {{period}}.',
   },

@@ -75,7 +75,7 @@ export const targetingId = {
     previewRemaining: 'Sisa pagu sesudahnya',
     previewFirst: 'Keluarga pertama menurut prioritas',
     alsoReceiving:
-      'Dari {{number}} keluarga yang akan didaftarkan, sebagian sudah menerima program lain pada periode terakhirnya ({{list}} keluarga). Bila program daerah ini untuk keluarga yang tidak tercakup program itu, pilih daftar sumber yang tepat (mis. daftar eksklusi Sembako dengan saringan penerima PKH).',
+      'Dari {{number}} keluarga yang akan didaftarkan, sebagian sudah menerima program lain pada dua periode terakhirnya ({{list}} keluarga). Bila program daerah ini untuk keluarga yang tidak tercakup program itu, pilih daftar sumber yang tepat (mis. daftar eksklusi Sembako dengan saringan penerima PKH).',
     previewNothing: 'Tidak ada keluarga yang dapat didaftarkan.',
     enrolled: '{{number}} keluarga didaftarkan ke {{program}} {{period}}.',
   },
