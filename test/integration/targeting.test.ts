@@ -22,6 +22,7 @@ interface InclusionBody {
   items: Array<{ allocationId: number; nik: string; reasons: string[]; regionCode: string }>;
   byReason: Record<string, number>;
   byKecamatan: Array<{ code: string; count: number }>;
+  byKelurahan: Array<{ code: string; count: number }>;
 }
 interface ExclusionBody {
   total: number;
@@ -148,6 +149,10 @@ describe('inclusion error candidates (PKH 2026-T2, desil ≤ 4)', () => {
     const deceased = await list('admin', '&reason=DECEASED');
     expect(deceased.total).toBe(2);
     expect(deceased.items.map((i) => i.allocationId).sort()).toEqual([lines.deadRep, lines.allDead].sort());
+    // The per-region counts are the filtered list's, as the export's summary sheet.
+    const sum = (rows: Array<{ count: number }>) => rows.reduce((a, r) => a + r.count, 0);
+    expect(sum(deceased.byKelurahan)).toBe(2);
+    expect(sum(deceased.byKecamatan)).toBe(2);
     const koto = await list('admin', '&regionCode=13.71.11');
     expect(koto.items.map((i) => i.allocationId)).toEqual([lines.koto]);
     const bad = await get('admin', `/api/programs/${P}/periods/${Q}/targeting/inclusion?reason=NOPE`);

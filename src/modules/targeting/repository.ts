@@ -107,9 +107,12 @@ export function createTargetingRepository() {
       const byReason = new Map<string, number>();
       let total = 0;
       let all = 0;
+      // Per region, the lines the list shows (the reason filter applied, as the export's summary);
+      // per reason, every line: those counts are the filter's choices.
       for (const row of perVillage) {
         const kecamatan = String(row.key).slice(0, 6);
-        byKecamatan.set(kecamatan, (byKecamatan.get(kecamatan) ?? 0) + Number(row.n));
+        if (Number(row.matching) > 0)
+          byKecamatan.set(kecamatan, (byKecamatan.get(kecamatan) ?? 0) + Number(row.matching));
         for (const r of INCLUSION_REASONS) byReason.set(r, (byReason.get(r) ?? 0) + Number(row[r]));
         total += Number(row.matching);
         all += Number(row.n);
@@ -120,7 +123,9 @@ export function createTargetingRepository() {
         all,
         byReason: [...byReason].filter(([, n]) => n > 0).map(([key, n]) => ({ key, n })),
         byKecamatan: [...byKecamatan].sort(([x], [y]) => compare(x, y)).map(([key, n]) => ({ key, n })),
-        byKelurahan: perVillage.map((r) => ({ key: String(r.key), n: Number(r.n) })),
+        byKelurahan: perVillage
+          .filter((r) => Number(r.matching) > 0)
+          .map((r) => ({ key: String(r.key), n: Number(r.matching) })),
       };
     },
 
