@@ -106,20 +106,29 @@ export async function figuresTotal(db: Db, filter: LineFilter, count: KpmCount =
   return row ? toFigures(row) : { kpm: 0, paid: 0, allocatedKpm: 0, allocated: 0 };
 }
 
-/** GAGAL_SALUR lines per reason the channel gave (most frequent first). */
+/**
+ * GAGAL_SALUR lines per reason the channel gave (most frequent first). Channels write the same
+ * reason in different cases and spacing ("KPM PINDAH DOMISILI", "KPM pindah  domisili"): one
+ * group, shown in its first spelling byte by byte (upper case first, whatever the server locale).
+ */
 export async function failureReasons(
   db: Db,
   filter: LineFilter,
 ): Promise<Array<{ reason: string | null; kpm: number }>> {
+  const key = sql`nullif(upper(regexp_replace(trim(r.failure_reason), '[[:space:]]+', ' ', 'g')), '')`;
   const rows = await lines(db, filter)
     .where('r.status', '=', 'GAGAL_SALUR')
     .select([
-      sql<string | null>`nullif(trim(r.failure_reason), '')`.as('reason'),
+      sql<
+        string | null
+      >`min(nullif(regexp_replace(trim(r.failure_reason), '[[:space:]]+', ' ', 'g'), '') COLLATE "C")`.as(
+        'reason',
+      ),
       sql<number>`count(*)`.as('kpm'),
     ])
-    .groupBy(sql`nullif(trim(r.failure_reason), '')`)
+    .groupBy(key)
     .orderBy(sql`count(*)`, 'desc')
-    .orderBy(sql`nullif(trim(r.failure_reason), '')`)
+    .orderBy(key)
     .execute();
   return rows.map((row) => ({ reason: row.reason, kpm: Number(row.kpm) }));
 }
