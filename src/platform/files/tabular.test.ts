@@ -35,8 +35,9 @@ describe('an input path that is not a readable file', () => {
   it('a folder is FILE_IS_DIRECTORY with a message in Bahasa Indonesia', async () => {
     const folder = path.join(dir, 'folder.csv');
     fs.mkdirSync(folder);
-    for (const attempt of [fileSha256(folder), openTabular(folder)])
-      await expect(attempt).rejects.toMatchObject({
+    // One at a time: a second promise made up front could reject before it is awaited.
+    for (const attempt of [() => fileSha256(folder), () => openTabular(folder)])
+      await expect(attempt()).rejects.toMatchObject({
         code: 'FILE_IS_DIRECTORY',
         message: expect.stringContaining('adalah folder, bukan berkas'),
       });
