@@ -59,6 +59,7 @@ describe('removing an allocation import made by mistake', () => {
   it('removes its lines and the import, says what went, and audits it with the reason', async () => {
     const kept = await seedImport('2024-T1');
     const wrong = await seedImport('2024-T1');
+    await t.services.reconciliation.run({ ...SYSTEM_ACTOR, regionCode: '1371' }, 'PKH', '2024-T1');
     const response = await remove(wrong, 'Berkas tahap III terimpor ke tahap I');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -85,6 +86,14 @@ describe('removing an allocation import made by mistake', () => {
       .executeTakeFirstOrThrow();
     expect(entry.details).toEqual({ reason: 'Berkas tahap III terimpor ke tahap I' });
     expect(entry.before).toMatchObject({ lines: 2, amount: 1_500_000 });
+    // The period's stored reconciliation counted the removed lines: it must be run again.
+    const state = await db()
+      .selectFrom('program_period')
+      .select(['reconciled_at', 'summary'])
+      .where('program_code', '=', 'PKH')
+      .where('period', '=', '2024-T1')
+      .executeTakeFirstOrThrow();
+    expect(state).toEqual({ reconciled_at: null, summary: null });
   });
 
   it('needs a reason, the admin, an existing import and an open period', async () => {

@@ -21,10 +21,10 @@ export interface RemovedImport {
 
 /**
  * Removes an allocation import made by mistake (the wrong period's file, the wrong programme, a
- * test file): its lines, their reconciliation results and its rejected lines, in one audited
- * transaction, while the period is open. Refused once a channel report line has been matched to
- * one of its lines: the report's matching would then be wrong, and reports are not removed. The
- * period's reconciliation becomes out of date (it counts imports), so it is run again.
+ * test file): its lines and its rejected lines, in one audited transaction, while the period is
+ * open, and the period's stored reconciliation, which counted them. Refused once a channel
+ * report line has been matched to one of its lines: the report's matching would then be wrong,
+ * and reports are not removed.
  */
 export function createAllocationImportRemoval(deps: {
   database: SalurDatabase;
@@ -76,8 +76,19 @@ export function createAllocationImportRemoval(deps: {
           SELECT count(*)::int AS lines, sum(amount)::text AS amount FROM allocation WHERE import_id = ${importId}`.execute(
           db,
         );
-        await sql`DELETE FROM reconciliation_line r USING allocation a
-          WHERE a.id = r.allocation_id AND a.import_id = ${importId}`.execute(db);
+        // The period's stored reconciliation counted these lines: it is dropped whole, so the
+        // period reads "not reconciled" (even with no import left) until it is run again.
+        await db
+          .deleteFrom('reconciliation_line')
+          .where('program_code', '=', row.program_code)
+          .where('period', '=', row.period)
+          .execute();
+        await db
+          .updateTable('program_period')
+          .set({ reconciled_at: null, summary: null })
+          .where('program_code', '=', row.program_code)
+          .where('period', '=', row.period)
+          .execute();
         await db.deleteFrom('allocation').where('import_id', '=', importId).execute();
         await db.deleteFrom('allocation_import_rejection').where('import_id', '=', importId).execute();
         await db.deleteFrom('allocation_import').where('id', '=', importId).execute();

@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/Notifications';
+import { ReasonModal } from '../../components/ReasonModal';
 import { useI18n } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../lib/format';
 
@@ -30,7 +30,6 @@ export function RemoveImportButton({
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const tooShort = reason.trim().length < REASON_MIN;
   const remove = useMutation({
     mutationFn: () =>
       unwrap(
@@ -72,45 +71,23 @@ export function RemoveImportButton({
       >
         {t('allocations.remove.button')}
       </Button>
-      <Modal
+      <ReasonModal
         opened={open}
         onClose={() => setOpen(false)}
         title={t('allocations.remove.title', { id: String(importId) })}
-        centered
-      >
-        <Stack>
-          <Text size="sm">{t('allocations.remove.text', { file: fileName ?? '—' })}</Text>
-          <Textarea
-            label={t('allocations.remove.reason')}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={
-              reason.length > 0 && tooShort
-                ? t('allocations.remove.reasonShort', { min: String(REASON_MIN) })
-                : undefined
-            }
-            required
-            autosize
-            minRows={2}
-            data-testid="allocation-import-remove-reason"
-          />
-          <ErrorAlert error={remove.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              disabled={tooShort}
-              loading={remove.isPending}
-              onClick={() => remove.mutate()}
-              data-testid="allocation-import-remove-confirm"
-            >
-              {t('allocations.remove.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        text={t('allocations.remove.text', { file: fileName ?? '—' })}
+        reasonLabel={t('allocations.remove.reason')}
+        min={REASON_MIN}
+        tooShortText={t('allocations.remove.reasonShort', { min: String(REASON_MIN) })}
+        reason={reason}
+        onReasonChange={setReason}
+        confirmLabel={t('allocations.remove.confirm')}
+        color="red"
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => remove.mutate()}
+        testIdPrefix="allocation-import-remove"
+      />
     </>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReasonModal } from '../../components/ReasonModal';
 import { useI18n } from '../../i18n';
 import { JobProgressBar } from '../jobs/JobProgressBar';
 import { isTerminal, useJobProgress } from '../jobs/useJobProgress';
@@ -60,7 +61,7 @@ export function ReconciliationActions({ program, period, state, onChanged }: Act
 
   const running = run.isPending || (jobId !== null && !finished);
   const isFinal = state.status === 'FINAL';
-  const reasonTooShort = reason.trim().length < REOPEN_REASON_MIN;
+  const _reasonTooShort = reason.trim().length < REOPEN_REASON_MIN;
 
   return (
     <Stack gap="xs" data-testid="reconciliation-actions">
@@ -130,46 +131,24 @@ export function ReconciliationActions({ program, period, state, onChanged }: Act
         onConfirm={() => finalise.mutate()}
         onClose={() => setConfirmFinalise(false)}
       />
-      <Modal
+      <ReasonModal
         opened={reopenOpen}
         onClose={() => setReopenOpen(false)}
         title={t('reconciliation.reopenTitle', { period })}
-        centered
-      >
-        <Stack>
-          <Text size="sm">{t('reconciliation.reopenText')}</Text>
-          <Textarea
-            label={t('reconciliation.reopenReason')}
-            placeholder={t('reconciliation.reopenReasonPlaceholder')}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={
-              reason.length > 0 && reasonTooShort
-                ? t('reconciliation.reopenReasonShort', { min: String(REOPEN_REASON_MIN) })
-                : undefined
-            }
-            required
-            autosize
-            minRows={2}
-            data-testid="reconciliation-reopen-reason"
-          />
-          <ErrorAlert error={reopen.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setReopenOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="orange"
-              disabled={reasonTooShort}
-              loading={reopen.isPending}
-              onClick={() => reopen.mutate()}
-              data-testid="reconciliation-reopen-confirm"
-            >
-              {t('reconciliation.reopen')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        text={t('reconciliation.reopenText')}
+        reasonLabel={t('reconciliation.reopenReason')}
+        placeholder={t('reconciliation.reopenReasonPlaceholder')}
+        min={REOPEN_REASON_MIN}
+        tooShortText={t('reconciliation.reopenReasonShort', { min: String(REOPEN_REASON_MIN) })}
+        reason={reason}
+        onReasonChange={setReason}
+        confirmLabel={t('reconciliation.reopen')}
+        color="orange"
+        loading={reopen.isPending}
+        error={reopen.error}
+        onConfirm={() => reopen.mutate()}
+        testIdPrefix="reconciliation-reopen"
+      />
     </Stack>
   );
 }
