@@ -8,7 +8,7 @@ import {
   presizedCapacity,
   sameText,
 } from '../../platform/files/copy-text-index';
-import { DigitStringTable, digits } from '../../platform/files/digit-string-table';
+import { DigitStringTable, digits, SixteenDigitColumn } from '../../platform/files/digit-string-table';
 
 /**
  * The registry as the linking reader needs it (direct-import.ts): for each person, found by NIK,
@@ -47,9 +47,8 @@ export class RegistryKeys extends CopyTextIndex {
   private householdIdOf: Float64Array;
   /** Index into `scopes`, −1: neither household nor person has a region. */
   private scopeOf: Int32Array;
-  /** The household's KK as two 8-digit halves; −1: no household. */
-  private kkHighOf: Int32Array;
-  private kkLowOf: Int32Array;
+  /** The household's KK; none: no household. */
+  private readonly kkOf: SixteenDigitColumn;
   /** NaN: no entitlement. */
   private expectedOf: Float64Array;
   private readonly scopes = new Interned();
@@ -61,8 +60,7 @@ export class RegistryKeys extends CopyTextIndex {
     this.personIdOf = new Float64Array(capacity);
     this.householdIdOf = new Float64Array(capacity);
     this.scopeOf = new Int32Array(capacity);
-    this.kkHighOf = new Int32Array(capacity);
-    this.kkLowOf = new Int32Array(capacity);
+    this.kkOf = new SixteenDigitColumn(capacity);
     this.expectedOf = new Float64Array(capacity);
     this.byNik = new DigitStringTable(capacity);
   }
@@ -89,9 +87,7 @@ export class RegistryKeys extends CopyTextIndex {
 
   /** Whether the person has a household whose KK is not `kk` (16 digits). */
   householdKkDiffers(person: number, kk: string): boolean {
-    const high = this.kkHighOf[person]!;
-    if (high < 0) return false;
-    return high !== digits(kk, 0, 8) || this.kkLowOf[person] !== digits(kk, 8, 16);
+    return this.kkOf.has(person) && !this.kkOf.equals(person, kk);
   }
 
   /** The household's PKH entitlement, NaN when there is none. */
@@ -117,9 +113,7 @@ export class RegistryKeys extends CopyTextIndex {
       : this.scopes.codeOf(text.slice(householdEnd + 1, scopeEnd));
     const kkEnd = text.indexOf('\t', scopeEnd + 1);
     // household.kk is 16 digits (its CHECK); no household: NULL.
-    const kkNull = sameText(text, scopeEnd + 1, kkEnd, COPY_NULL);
-    this.kkHighOf[i] = kkNull ? -1 : digits(text, scopeEnd + 1, scopeEnd + 9);
-    this.kkLowOf[i] = kkNull ? -1 : digits(text, scopeEnd + 9, kkEnd);
+    this.kkOf.set(i, text, scopeEnd + 1, sameText(text, scopeEnd + 1, kkEnd, COPY_NULL));
     this.expectedOf[i] = sameText(text, kkEnd + 1, lineEnd, COPY_NULL)
       ? Number.NaN
       : digits(text, kkEnd + 1, lineEnd);
@@ -129,8 +123,7 @@ export class RegistryKeys extends CopyTextIndex {
     this.personIdOf = grown(this.personIdOf);
     this.householdIdOf = grown(this.householdIdOf);
     this.scopeOf = grown(this.scopeOf);
-    this.kkHighOf = grown(this.kkHighOf);
-    this.kkLowOf = grown(this.kkLowOf);
+    this.kkOf.grow();
     this.expectedOf = grown(this.expectedOf);
   }
 }

@@ -8,7 +8,7 @@ import {
   presizedCapacity,
   sameText,
 } from '../../platform/files/copy-text-index';
-import { DigitStringTable, digits } from '../../platform/files/digit-string-table';
+import { DigitStringTable, digits, SixteenDigitColumn } from '../../platform/files/digit-string-table';
 
 /**
  * A period's allocation lines as the matching reader needs them (direct-import.ts): for each,
@@ -62,10 +62,9 @@ export class AllocationKeys extends CopyTextIndex {
   private idOf: Float64Array;
   private scopeOf: Uint32Array;
   private channelOf: Uint8Array;
-  // The allocation's NIK (always 16 digits) as two 8-digit halves: is a line's NIK the NIK of the
+  // The allocation's NIK (always 16 digits): is a line's NIK the NIK of the
   // allocation its account found (NIK_DIFFERS)? The NIK table cannot say when a NIK names several.
-  private nikHighOf: Uint32Array;
-  private nikLowOf: Uint32Array;
+  private readonly nikOf: SixteenDigitColumn;
   private readonly scopeCodes = new Interned();
   private readonly channelCodes = new Interned();
   readonly scopes = this.scopeCodes.values;
@@ -85,8 +84,7 @@ export class AllocationKeys extends CopyTextIndex {
     this.idOf = new Float64Array(capacity);
     this.scopeOf = new Uint32Array(capacity);
     this.channelOf = new Uint8Array(capacity);
-    this.nikHighOf = new Uint32Array(capacity);
-    this.nikLowOf = new Uint32Array(capacity);
+    this.nikOf = new SixteenDigitColumn(capacity);
     this.byNik = new DigitStringTable(capacity);
     this.byAccount = new DigitStringTable(capacity);
   }
@@ -98,8 +96,7 @@ export class AllocationKeys extends CopyTextIndex {
     this.idOf[i] = digits(text, at, idEnd);
     const nikEnd = text.indexOf('\t', idEnd + 1);
     this.byNik.put(text, idEnd + 1, nikEnd, i);
-    this.nikHighOf[i] = digits(text, idEnd + 1, idEnd + 9);
-    this.nikLowOf[i] = digits(text, idEnd + 9, nikEnd);
+    this.nikOf.set(i, text, idEnd + 1);
     const accountEnd = text.indexOf('\t', nikEnd + 1);
     if (!sameText(text, nikEnd + 1, accountEnd, COPY_NULL))
       this.byAccount.put(text, nikEnd + 1, accountEnd, i);
@@ -120,8 +117,7 @@ export class AllocationKeys extends CopyTextIndex {
     this.idOf = grown(this.idOf);
     this.scopeOf = grown(this.scopeOf);
     this.channelOf = grown(this.channelOf);
-    this.nikHighOf = grown(this.nikHighOf);
-    this.nikLowOf = grown(this.nikLowOf);
+    this.nikOf.grow();
   }
 
   /** The allocation (index) the NIK names, NONE or SEVERAL. */
@@ -135,11 +131,7 @@ export class AllocationKeys extends CopyTextIndex {
 
   /** True when `nik` (16 digits) is the NIK of the allocation at `index`. */
   nikIs(index: number, nik: string): boolean {
-    return (
-      nik.length === 16 &&
-      digits(nik, 0, 8) === this.nikHighOf[index] &&
-      digits(nik, 8, 16) === this.nikLowOf[index]
-    );
+    return this.nikOf.equals(index, nik);
   }
 
   /** The allocation line's id. */

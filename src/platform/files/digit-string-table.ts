@@ -4,6 +4,8 @@
  * collector has nothing to walk.
  */
 
+import { grown } from './copy-text-index';
+
 /** No value for the key. */
 export const NONE = -1;
 /** The key was put more than once. */
@@ -104,4 +106,42 @@ export function digits(text: string, start: number, end: number): number {
     n = n * 10 + c;
   }
   return n;
+}
+
+/**
+ * A 16-digit identifier (NIK, KK) for each index of a key index, as two 8-digit halves in typed
+ * arrays, or none: comparing a file line's identifier with a stored one costs two numbers, not a
+ * string per stored row.
+ */
+export class SixteenDigitColumn {
+  private high: Int32Array;
+  private low: Int32Array;
+
+  constructor(capacity: number) {
+    this.high = new Int32Array(capacity);
+    this.low = new Int32Array(capacity);
+  }
+
+  /** Slot `i` holds text[start, start + 16), or none. */
+  set(i: number, text: string, start: number, none = false): void {
+    this.high[i] = none ? -1 : digits(text, start, start + 8);
+    this.low[i] = none ? -1 : digits(text, start + 8, start + 16);
+  }
+
+  has(i: number): boolean {
+    return this.high[i]! >= 0;
+  }
+
+  /** True when slot `i` holds `value` (16 digits); false when it holds none. */
+  equals(i: number, value: string): boolean {
+    return (
+      value.length === 16 && this.high[i] === digits(value, 0, 8) && this.low[i] === digits(value, 8, 16)
+    );
+  }
+
+  /** Twice the slots, as the index's own arrays grow. */
+  grow(): void {
+    this.high = grown(this.high);
+    this.low = grown(this.low);
+  }
 }
