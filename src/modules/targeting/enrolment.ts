@@ -267,10 +267,9 @@ async function otherProgrammesOf(
   for (const p of periods) {
     const other = parsePeriod(p.period);
     if (!other || other.start > window.end) continue;
-    begun.set(p.program_code, [
-      ...(begun.get(p.program_code) ?? []),
-      { period: p.period, start: other.start },
-    ]);
+    const list = begun.get(p.program_code) ?? [];
+    list.push({ period: p.period, start: other.start });
+    begun.set(p.program_code, list);
   }
   const recent = [...begun].flatMap(([program, list]) =>
     list

@@ -225,8 +225,8 @@ export function formatCsvError(error: CsvError, quoteOpenedAt: number | null = n
 
 /**
  * Line of the quote that never closed, from the line where the broken record starts: the last
- * quote that opens (quotes toggle; an escaped `""` toggles twice). Reads only the file's tail
- * after the last good record, and only when the file is already known to be broken.
+ * quote that opens (quotes toggle; an escaped `""` toggles twice). Streams the file once more,
+ * counting quotes only after the last good record, and only when the file is known to be broken.
  */
 async function unclosedQuoteLine(filePath: string, fromLine: number): Promise<number | null> {
   let line = 1;
